@@ -1,0 +1,1 @@
+namespace Kit.Interactive; internal static class P {}
