@@ -13,7 +13,7 @@ public sealed class Figure
     static readonly JsonSerializerOptions Json = new() { DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull };
 
     public JsonArray Data { get; } = [];
-    public JsonObject Layout { get; } = new() { ["template"] = null };
+    public JsonObject Layout { get; } = [];
     public JsonObject Config { get; } = new() { ["responsive"] = true, ["displaylogo"] = false };
     public JsonArray Frames { get; } = [];
     public int Height { get; set; } = 420;

@@ -15,6 +15,13 @@ public sealed class Quiz
         return new Quiz(t, t.Questions);
     }
 
+    /// <summary>A quiz from any topic, e.g. one parsed with <see cref="QuizBank.Parse"/>.</summary>
+    public static Quiz From(QuizTopic topic)
+    {
+        ArgumentNullException.ThrowIfNull(topic);
+        return new Quiz(topic, topic.Questions);
+    }
+
     /// <summary>A single question, to embed inline after a concept.</summary>
     public static Quiz Question(string topic, string id)
     {

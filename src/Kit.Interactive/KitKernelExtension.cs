@@ -1,0 +1,18 @@
+using Microsoft.DotNet.Interactive;
+
+namespace Kit.Interactive;
+
+/// <summary>
+/// Loaded by the dotnet-interactive tool (and the Kit's own runner) from the package's
+/// interactive-extensions/dotnet/ folder after <c>#r "nuget: Kit.Interactive, …"</c>.
+/// </summary>
+public sealed class KitKernelExtension : IKernelExtension
+{
+    public Task OnLoadAsync(Kernel kernel)
+    {
+        KitFormatters.Register();
+        var banner = Banner.Create();
+        if (KernelInvocationContext.Current is { } context) context.DisplayAs(banner, "text/html");
+        return Task.CompletedTask;
+    }
+}

@@ -1,1 +1,0 @@
-namespace Kit.Interactive; internal static class P {}
