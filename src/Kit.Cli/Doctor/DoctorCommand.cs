@@ -1,0 +1,131 @@
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Kit.Cli.Common;
+using Kit.Cli.Jupyter;
+using Kit.Runtime;
+
+namespace Kit.Cli.Doctor;
+
+/// <summary>
+/// <c>kit doctor</c>: everything the Kit needs, each with a pass/fail mark and a fix hint.
+/// Exit code 1 when a check the Kit cannot work without fails; Jupyter checks only warn
+/// (the headless runner and VS Code work without them).
+/// </summary>
+public static class DoctorCommand
+{
+    public static int Run(TextWriter output)
+    {
+        output.WriteLine("kit doctor: checking what the Kit needs");
+        var checks = new List<Check> { DotnetSdk(), LibStdCxx() };
+        checks.AddRange(Torch());
+        checks.Add(JupyterTool());
+        checks.Add(JupyterKernelspec());
+        checks.Add(PackageFeed());
+        foreach (var c in checks) output.WriteLine(c);
+        int fails = checks.Count(c => c.Status == CheckStatus.Fail), warns = checks.Count(c => c.Status == CheckStatus.Warn);
+        output.WriteLine(fails == 0 ? $"All required checks passed{(warns > 0 ? $" ({warns} warning(s))" : "")}." : $"{fails} check(s) failed.");
+        return fails == 0 ? 0 : 1;
+    }
+
+    public static Check DotnetSdk()
+    {
+        var r = Proc.Run("dotnet", ["--version"], TimeSpan.FromMinutes(1));
+        if (!r.Ok) return new Check(".NET SDK", CheckStatus.Fail, "dotnet not found on PATH", "install the .NET 10 SDK: https://dot.net");
+        var v = r.Output.Trim();
+        return int.TryParse(v.Split('.')[0], out var major) && major >= 10
+            ? new Check(".NET SDK", CheckStatus.Pass, v)
+            : new Check(".NET SDK", CheckStatus.Fail, $"{v} (the Kit targets net10.0)", "install the .NET 10 SDK");
+    }
+
+    public static Check LibStdCxx()
+    {
+        if (!OperatingSystem.IsLinux()) return new Check("libstdc++", CheckStatus.Pass, "not Linux: not used");
+        var path = SystemLibStdCxx.Find();
+        if (path is null) return new Check("libstdc++", CheckStatus.Fail, "libstdc++.so.6 not found", "apt-get install libstdc++6");
+        var highest = ElfVersionInfo.Read(path).Definitions
+            .Where(d => d.StartsWith("GLIBCXX_", StringComparison.Ordinal))
+            .Select(d => (d, v: Version.TryParse(d["GLIBCXX_".Length..], out var v) ? v : new Version(0, 0)))
+            .MaxBy(x => x.v).d ?? "none";
+        var needs = NativeLoader.Report;
+        var detail = $"{path} provides up to {highest}";
+        return new Check("libstdc++", CheckStatus.Pass, needs.Patched ? detail + " (TorchSharp asks for GLIBCXX_3.4.32: see next line)" : detail);
+    }
+
+    public static IEnumerable<Check> Torch()
+    {
+        TorchSetupReport report;
+        try
+        {
+            report = KitTorch.Setup();
+            using var t = TorchSharp.torch.ones(2, 2);
+            _ = t.sum().item<float>();
+        }
+        catch (Exception e)
+        {
+            return [new Check("TorchSharp", CheckStatus.Fail, $"does not load: {Flatten(e)}",
+                "read the message above; on Linux the Kit needs a readable libLibTorchSharp.so in the NuGet cache or build output (dotnet restore)")];
+        }
+        var what = report.Native.Patched
+            ? $"loads; the Kit found that {report.Native.Message}. Copy: {report.Native.PatchedCopy} (system files untouched)"
+            : $"loads; {report.Native.Message}";
+        return
+        [
+            new Check("TorchSharp", CheckStatus.Pass, $"{report.TorchSharpVersion} (libtorch {report.LibTorchVersion}) {what}"),
+            new Check("device", CheckStatus.Pass, $"{report.DeviceName}: {report.DeviceReason}; {report.Threads} thread(s) ({report.ThreadsReason}). KIT_DEVICE=cpu|cuda overrides"),
+        ];
+    }
+
+    public static Check JupyterTool()
+    {
+        var jupyter = Proc.Run("jupyter", ["nbconvert", "--version"], TimeSpan.FromMinutes(1));
+        return jupyter.Ok
+            ? new Check("Jupyter", CheckStatus.Pass, $"nbconvert {jupyter.Output.Trim()}")
+            : new Check("Jupyter", CheckStatus.Warn, "jupyter nbconvert not found (needed only to run notebooks through real Jupyter)",
+                "Debian/Ubuntu: sudo apt-get install jupyter-nbconvert python3-nbclient jupyter-client python3-ipykernel; or use VS Code");
+    }
+
+    public static Check JupyterKernelspec()
+    {
+        var file = FindKernelJson();
+        if (file is null)
+            return new Check("kernelspec", CheckStatus.Warn, $"'{Kernelspec.Name}' not installed", "kit jupyter install");
+        try
+        {
+            var argv = (JsonNode.Parse(File.ReadAllText(file))?["argv"] as JsonArray)?.Select(a => a?.GetValue<string>() ?? "").ToList() ?? [];
+            if (!argv.Contains("--http-local-only"))
+                return new Check("kernelspec", CheckStatus.Warn, $"{file} starts the kernel without --http-local-only (its HTTP port is open to the network)", "kit jupyter install");
+            if (argv.Count == 0 || !File.Exists(argv[0]))
+                return new Check("kernelspec", CheckStatus.Warn, $"{file} starts '{argv.FirstOrDefault()}', which does not exist", "kit jupyter install");
+            var version = JupyterInstaller.InstalledVersion(Path.GetDirectoryName(argv[0])!);
+            return version == Kernelspec.ToolVersion
+                ? new Check("kernelspec", CheckStatus.Pass, $"{file}: {Kernelspec.ToolPackage} {version}, --http-local-only")
+                : new Check("kernelspec", CheckStatus.Warn, $"{file}: tool version {version ?? "unknown"}, the Kit pins {Kernelspec.ToolVersion}", "kit jupyter install");
+        }
+        catch (Exception e) when (e is IOException or System.Text.Json.JsonException or InvalidOperationException)
+        {
+            return new Check("kernelspec", CheckStatus.Warn, $"{file} is unreadable: {e.Message}", "kit jupyter install");
+        }
+    }
+
+    static string? FindKernelJson()
+    {
+        var dirs = new List<string> { Path.Combine(Kernelspec.UserDataDir(), "kernels") };
+        dirs.AddRange((Environment.GetEnvironmentVariable("JUPYTER_PATH") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries).Select(p => Path.Combine(p, "kernels")));
+        dirs.AddRange(["/usr/local/share/jupyter/kernels", "/usr/share/jupyter/kernels"]);
+        return dirs.Select(d => Path.Combine(d, Kernelspec.Name, "kernel.json")).FirstOrDefault(File.Exists);
+    }
+
+    public static Check PackageFeed()
+    {
+        var root = RepoPaths.FindRoot();
+        if (root is null)
+            return new Check("Kit package feed", CheckStatus.Warn, "not inside a Kit checkout (no Kit.sln above here)", "run kit from the Kit's folder");
+        var feed = RepoPaths.PackageFeed(root);
+        var pkg = Path.Combine(feed, "Kit.Interactive.0.1.0-local.nupkg");
+        return File.Exists(pkg) && File.Exists(Path.Combine(feed, "Kit.0.1.0-local.nupkg"))
+            ? new Check("Kit package feed", CheckStatus.Pass, $"{feed} (built {File.GetLastWriteTime(pkg):yyyy-MM-dd HH:mm})")
+            : new Check("Kit package feed", CheckStatus.Fail, $"{pkg} missing: notebooks' setup cell cannot load the Kit", $"dotnet build {Path.Combine(root, "src", "Kit.Cli")}");
+    }
+
+    static string Flatten(Exception e) => Regex.Replace((e.InnerException ?? e).Message.Split('\n')[0], @"\s+", " ");
+}
