@@ -28,7 +28,8 @@ public static class KitTorch
             var (threads, threadReason) = ChooseThreads();
             torch.set_num_threads(threads);
             TrySetInteropThreads(1);
-            var (device, deviceReason) = ChooseDevice(Environment.GetEnvironmentVariable("KIT_DEVICE"), torch.cuda.is_available());
+            var (deviceType, deviceReason) = ChooseDevice(Environment.GetEnvironmentVariable("KIT_DEVICE"), torch.cuda.is_available());
+            var device = torch.device(deviceType);
             _report = new TorchSetupReport(native, device, deviceReason, threads, threadReason, TorchSharpVersion, LibTorchVersion);
             return _report;
         }
@@ -49,22 +50,22 @@ public static class KitTorch
     }
 
     /// <summary>Pure decision, separate from the hardware so that it can be tested.</summary>
-    public static (Device Device, string Reason) ChooseDevice(string? requested, bool cudaAvailable)
+    public static (DeviceType Device, string Reason) ChooseDevice(string? requested, bool cudaAvailable)
     {
         var want = requested?.Trim().ToLowerInvariant();
         switch (want)
         {
             case null or "" or "auto":
                 return cudaAvailable
-                    ? (CUDA, "CUDA is available")
-                    : (CPU, "no CUDA device or CUDA build of TorchSharp found");
+                    ? (DeviceType.CUDA, "CUDA is available")
+                      : (DeviceType.CPU, "no CUDA device or CUDA build of TorchSharp found");
             case "cpu":
-                return (CPU, "KIT_DEVICE=cpu");
+                return (DeviceType.CPU, "KIT_DEVICE=cpu");
             case "cuda":
                 if (!cudaAvailable)
                     throw new InvalidOperationException(
                         "KIT_DEVICE=cuda but CUDA is not available: build with -p:TorchBackend=cuda on a machine with an NVIDIA driver, or unset KIT_DEVICE.");
-                return (CUDA, "KIT_DEVICE=cuda");
+                return (DeviceType.CUDA, "KIT_DEVICE=cuda");
             default:
                 throw new ArgumentException($"KIT_DEVICE must be 'cpu', 'cuda' or 'auto', not '{requested}'.", "KIT_DEVICE");
         }
