@@ -77,6 +77,8 @@ public class NeuronAndActivationTests
         Assert.Equal([0.0, 0.0, 1.0, 1.0], relu.DyDx);
         Assert.Equal([-0.03, -0.005, 0.5, 2.0], leaky.Y.Select(v => Math.Round(v, 12)));
         Assert.Equal([0.01, 0.01, 1.0, 1.0], leaky.DyDx.Select(v => Math.Round(v, 12)));
+        // At exactly 0 ReLU has no derivative; PyTorch's autograd, like most libraries, uses 0.
+        Assert.Equal(0.0, Activations.Curve(Activation.ReLU, [0.0]).DyDx[0]);
     }
 
     [Fact]

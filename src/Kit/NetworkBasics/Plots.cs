@@ -30,13 +30,14 @@ public static class Plots
             var visible = Enumerable.Range(0, 2 * curves.Count).Select(t => t / 2 == i).ToArray();
             buttons.Add(new { label = curves[i].Activation.ToString(), method = "restyle", args = new object[] { new { visible } } });
         }
-        return fig.WithTitle("Activations (solid) and their derivatives from autograd (dashed)")
+        return fig.WithSize(460).WithTitle("Activations (solid) and their derivatives from autograd (dashed)")
             .WithAxisTitles("x", "f(x), f′(x)")
             .WithLayout(new
             {
                 yaxis = new { range = new[] { -1.5, 3.0 } },
-                updatemenus = new[] { new { type = "buttons", direction = "right", x = 0.0, y = 1.15, xanchor = "left", yanchor = "top", buttons } },
-                margin = new { t = 90 },
+                legend = new { orientation = "h", x = 0.0, y = -0.25 },
+                updatemenus = new[] { new { type = "buttons", direction = "down", x = 1.02, y = 1.0, xanchor = "left", yanchor = "top", buttons } },
+                margin = new { r = 130 },
             });
     }
 
@@ -59,16 +60,18 @@ public static class Plots
     {
         ArgumentNullException.ThrowIfNull(grid);
         ArgumentNullException.ThrowIfNull(data);
+        // Three decimals are plenty for colours and keep a saved notebook small.
+        var z = grid.Z.Select(row => row.Select(v => Math.Round(v, 3)).ToArray()).ToArray();
         var fig = new Figure()
             .AddTrace(new
             {
-                type = "contour", z = grid.Z, x = grid.X, y = grid.Y, colorscale = "RdBu", reversescale = true, opacity = 0.55,
+                type = "contour", z, x = grid.X, y = grid.Y, colorscale = "RdBu", opacity = 0.55,
                 zmin = 0.0, zmax = 1.0, contours = new { start = 0.0, end = 1.0, size = 0.1 }, line = new { width = 0 },
                 colorbar = new { title = new { text = "P(class 1)" } }, hoverinfo = "skip",
             })
             .AddTrace(new
             {
-                type = "contour", z = grid.Z, x = grid.X, y = grid.Y, showscale = false, hoverinfo = "skip",
+                type = "contour", z, x = grid.X, y = grid.Y, showscale = false, hoverinfo = "skip",
                 contours = new { start = 0.5, end = 0.5, size = 1.0, coloring = "none" }, line = new { color = "black", width = 2 }, name = "boundary",
             });
         var xs = data.Column(0);
@@ -83,7 +86,8 @@ public static class Plots
                 marker = new { size = 5, color = label == 0 ? "#1f4e9c" : "#b2182b", line = new { width = 0.5, color = "white" } },
             });
         }
-        return fig.WithTitle(title ?? "Decision boundary").WithAxisTitles("x₁", "x₂").WithSize(380);
+        return fig.WithTitle(title ?? "Decision boundary").WithAxisTitles("x₁", "x₂").WithSize(420)
+            .WithLayout(new { legend = new { orientation = "h", x = 0.0, y = -0.2 } });
     }
 
     /// <summary>Each network's weight-gradient norm per layer, on a log axis: a falling line towards layer 1 is a vanishing gradient.</summary>
