@@ -95,6 +95,9 @@ public static class Plots
     {
         ArgumentNullException.ThrowIfNull(networks);
         if (networks.Length == 0) throw new ArgumentException("networks must contain at least one (name, norms) pair.", nameof(networks));
+        foreach (var (name, norms) in networks)
+            if (string.IsNullOrWhiteSpace(name) || norms is null || norms.Length == 0)
+                throw new ArgumentException("each network needs a name and at least one layer's norm.", nameof(networks));
         var fig = new Figure();
         foreach (var (name, norms) in networks)
             fig.AddTrace(new { type = "scatter", mode = "lines+markers", name, x = Enumerable.Range(1, norms.Length).Select(i => (double)i).ToArray(), y = norms });

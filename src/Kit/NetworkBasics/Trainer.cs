@@ -63,6 +63,7 @@ public static class Trainer
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(x);
+        if (x.dim() != 2) throw new ArgumentException($"x must be 2-D [examples, features], not {x.dim()}-D.", nameof(x));
         using var _ = no_grad();
         using var scope = NewDisposeScope();
         var logits = model.call(x);
