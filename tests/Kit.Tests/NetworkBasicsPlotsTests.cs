@@ -1,0 +1,40 @@
+using Kit.Data;
+using Kit.NetworkBasics;
+
+namespace Kit.Tests;
+
+[Collection(TorchCollection.Name)]
+public class NetworkBasicsPlotsTests
+{
+    [Fact]
+    public void The_activation_explorer_draws_each_function_and_its_derivative_with_one_button_per_activation()
+    {
+        var curves = new[] { Activation.Sigmoid, Activation.ReLU }.Select(a => Activations.Curve(a, -2, 2, 11)).ToList();
+        var fig = Plots.ActivationExplorer(curves);
+        Assert.Equal(4, fig.Data.Count);
+        Assert.Equal(3, fig.Layout["updatemenus"]![0]!["buttons"]!.AsArray().Count); // All + one per activation
+    }
+
+    [Fact]
+    public void The_decision_boundary_chart_has_two_contour_layers_and_one_scatter_per_class()
+    {
+        var data = ToyData.MakeMoons(40, 0.1, seed: 0);
+        var model = Mlp.Build(2, 4, 1, 1, Activation.ReLU, seed: 0);
+        var fig = Plots.DecisionBoundary(DecisionBoundary.Grid(model, data, steps: 10), data, "t");
+        Assert.Equal(["contour", "contour", "scatter", "scatter"], fig.Data.Select(t => (string)t!["type"]!));
+    }
+
+    [Fact]
+    public void The_gradient_chart_uses_a_log_axis_and_refuses_an_empty_network()
+    {
+        var fig = Plots.GradientNorms(("a", [1e-3, 1e-1]));
+        Assert.Equal("log", (string)fig.Layout["yaxis"]!["type"]!);
+        Assert.Equal("networks", Assert.Throws<ArgumentException>(() => Plots.GradientNorms(("a", []))).ParamName);
+    }
+
+    [Fact]
+    public void The_softmax_chart_needs_one_label_per_score()
+    {
+        Assert.Equal("labels", Assert.Throws<ArgumentException>(() => Plots.Softmax(["a"], [1.0, 2.0])).ParamName);
+    }
+}
