@@ -61,7 +61,7 @@ public class QuizTests
         var e2 = Assert.Throws<ArgumentException>(() => quiz.Answer("t-9", "A"));
         Assert.Contains("Valid ids: t-1", e2.Message);
         var e3 = Assert.Throws<ArgumentException>(() => quiz.Answer("t-1", "Z"));
-        Assert.Contains("its options are A, B", e3.Message);
+        Assert.Contains("'Z' is not an option. Expected one option key (A, B)", e3.Message);
     }
 
     [Fact]

@@ -1,72 +1,83 @@
+using System.Globalization;
+
 namespace Kit.Quizzes;
 
-/// <summary>A topic's questions, shown as a widget in notebooks and answerable from C#.</summary>
+/// <summary>
+/// A topic's questions, shown as a widget in notebooks and answerable from C#:
+/// <c>var quiz = Quiz.For("evaluation-metrics"); quiz.Answer("metrics-07", "B", "D");</c>
+/// Options are shuffled with a fixed seed (the same letters every run); pass <c>shuffleSeed: null</c> for bank order.
+/// </summary>
 public sealed class Quiz
 {
-    public QuizTopic Topic { get; }
+    public const int DefaultSeed = 2024;
+
+    public string Topic { get; }
+    public string Title { get; }
     public IReadOnlyList<Question> Questions { get; }
 
-    Quiz(QuizTopic topic, IReadOnlyList<Question> questions) { Topic = topic; Questions = questions; }
+    /// <summary>Called with every graded answer (the progress store subscribes here).</summary>
+    public static event Action<Feedback>? Answered;
 
-    /// <summary><c>Quiz.For("neural-network-basics")</c>: every question of a topic.</summary>
-    public static Quiz For(string topic)
+    Quiz(string topic, string title, IEnumerable<Question> questions, int? seed)
     {
-        var t = QuizBank.Topic(topic);
-        return new Quiz(t, t.Questions);
+        Topic = topic;
+        Title = title;
+        Questions = questions.Select(q => seed is { } s ? Shuffle.Apply(q, s) : q).ToList();
+        if (Questions.Count == 0) throw new ArgumentException("a quiz needs at least one question", nameof(questions));
     }
 
-    /// <summary>A quiz from any topic, e.g. one parsed with <see cref="QuizBank.Parse"/>.</summary>
-    public static Quiz From(QuizTopic topic)
+    public static Quiz For(string topic, int? shuffleSeed = DefaultSeed)
     {
-        ArgumentNullException.ThrowIfNull(topic);
-        return new Quiz(topic, topic.Questions);
+        var t = QuizBank.Topic(topic);
+        return new Quiz(t.Topic, t.Title, t.AllQuestions, shuffleSeed);
     }
 
     /// <summary>A single question, to embed inline after a concept.</summary>
-    public static Quiz Question(string topic, string id)
+    public static Quiz Question(string id, int? shuffleSeed = DefaultSeed)
     {
-        var t = QuizBank.Topic(topic);
-        return new Quiz(t, [Find(t, id)]);
+        var q = QuizBank.Find(id);
+        return new Quiz(q.Topic, QuizBank.Topic(q.Topic).Title, [q], shuffleSeed);
     }
 
-    /// <summary>Grades an answer and explains every chosen option: <c>quiz.Answer("nn-03", "B")</c>.</summary>
-    public Feedback Answer(string id, params string[] choices)
+    /// <summary>A quiz of any topic, e.g. one parsed with <see cref="QuizBank.Parse"/>.</summary>
+    public static Quiz From(QuizTopic topic, int? shuffleSeed = null)
     {
-        var q = Find(Topic, id);
-        if (choices is null || choices.Length == 0)
-            throw new ArgumentException($"Give at least one option key for {id} ({string.Join(", ", q.Options.Select(o => o.Key))}).", nameof(choices));
-        foreach (var c in choices)
-            if (q.OptionFor(c) is null)
-                throw new ArgumentException($"'{c}' is not an option of {id}; its options are {string.Join(", ", q.Options.Select(o => o.Key))}.", nameof(choices));
-        var chosen = choices.Select(c => q.OptionFor(c)!.Key).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        bool correct = chosen.SetEquals(q.Answer);
-        return new Feedback(q, correct, chosen.ToList());
+        ArgumentNullException.ThrowIfNull(topic);
+        return new Quiz(topic.Topic, topic.Title, topic.AllQuestions, shuffleSeed);
+    }
+
+    /// <summary>Any set of bank questions, e.g. an exam simulation drawn across topics.</summary>
+    public static Quiz Of(string title, IEnumerable<Question> questions, int? shuffleSeed = DefaultSeed) =>
+        new("mixed", title, questions, shuffleSeed);
+
+    /// <summary>Grades an answer and explains it. Single/multiple: option keys; ordering: keys in order; matching: "1=B" pairs; numeric: the number.</summary>
+    public Feedback Answer(string id, params string[] response)
+    {
+        var feedback = Grader.Grade(Find(id), response);
+        Answered?.Invoke(feedback);
+        return feedback;
+    }
+
+    public Feedback Answer(string id, double value) => Answer(id, value.ToString("R", CultureInfo.InvariantCulture));
+
+    public Question Find(string id)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(id);
+        return Questions.FirstOrDefault(q => string.Equals(q.Id, id.Trim(), StringComparison.OrdinalIgnoreCase))
+            ?? throw new ArgumentException($"No question '{id}' in this quiz ({Title}). Valid ids: {string.Join(", ", Questions.Select(q => q.Id))}.", nameof(id));
     }
 
     public string ToHtml() => QuizHtml.Render(this);
 
-    public override string ToString() => $"Quiz '{Topic.Title}': {Questions.Count} question(s). Answer in code with quiz.Answer(\"{Questions[0].Id}\", \"A\").";
+    public override string ToString() =>
+        $"Quiz '{Title}': {Questions.Count} question(s). Answer in code: quiz.Answer(\"{Questions[0].Id}\", {Example(Questions[0])}).";
 
-    static Question Find(QuizTopic topic, string id)
+    static string Example(Question q) => q.Type switch
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(id);
-        return topic.Questions.FirstOrDefault(q => string.Equals(q.Id, id.Trim(), StringComparison.OrdinalIgnoreCase))
-            ?? throw new ArgumentException($"No question '{id}' in topic '{topic.Topic}'. Valid ids: {string.Join(", ", topic.Questions.Select(q => q.Id))}.", nameof(id));
-    }
-}
-
-public sealed record Feedback(Question Question, bool Correct, IReadOnlyList<string> Chosen)
-{
-    public override string ToString()
-    {
-        var lines = new List<string> { $"{Question.Id}: {(Correct ? "Correct." : $"Not quite. The answer is {string.Join(", ", Question.Answer)}.")}" };
-        foreach (var o in Question.Options)
-        {
-            bool isChosen = Chosen.Contains(o.Key, StringComparer.OrdinalIgnoreCase), isAnswer = Question.Answer.Contains(o.Key, StringComparer.OrdinalIgnoreCase);
-            if (isChosen || isAnswer)
-                lines.Add($"  {o.Key}{(isChosen ? " (your choice)" : "")}{(isAnswer ? " ✓" : " ✗")}: {o.Explanation}");
-        }
-        if (Question.Tip is not null) lines.Add($"  Exam tip: {Question.Tip}");
-        return string.Join(Environment.NewLine, lines);
-    }
+        QuestionType.Numeric => "0.75",
+        QuestionType.Matching => string.Join(", ", q.Items.Select(i => $"\"{i.Key}=A\"")),
+        QuestionType.Ordering => string.Join(", ", q.Options.Select(o => $"\"{o.Key}\"")),
+        QuestionType.Multiple => string.Join(", ", q.Options.Take(q.Choose ?? 2).Select(o => $"\"{o.Key}\"")),
+        _ => "\"A\"",
+    };
 }

@@ -11,13 +11,23 @@ public static class QuizBank
     static readonly Lazy<IReadOnlyDictionary<string, QuizTopic>> Embedded = new(LoadEmbedded);
     static readonly JsonSerializerOptions Json = new() { ReadCommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
 
-    public static IReadOnlyCollection<string> Topics => Embedded.Value.Keys.ToList();
+    public static IReadOnlyCollection<string> Topics => Embedded.Value.Keys.Order().ToList();
+
+    public static IEnumerable<Question> AllQuestions => Embedded.Value.Values.SelectMany(t => t.AllQuestions);
 
     public static QuizTopic Topic(string topic)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(topic);
         if (Embedded.Value.TryGetValue(topic.Trim().ToLowerInvariant(), out var t)) return t;
-        throw new ArgumentException($"Unknown quiz topic '{topic}'. Valid topics: {string.Join(", ", Embedded.Value.Keys.Order())}.", nameof(topic));
+        throw new ArgumentException($"Unknown quiz topic '{topic}'. Valid topics: {string.Join(", ", Topics)}.", nameof(topic));
+    }
+
+    /// <summary>Finds a question anywhere in the bank.</summary>
+    public static Question Find(string id)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(id);
+        return AllQuestions.FirstOrDefault(q => string.Equals(q.Id, id.Trim(), StringComparison.OrdinalIgnoreCase))
+            ?? throw new ArgumentException($"No question '{id}' in the bank. Ids look like 'metrics-07'; topics: {string.Join(", ", Topics)}.", nameof(id));
     }
 
     /// <summary>Parses and validates one bank file's text; <paramref name="source"/> names it in errors.</summary>
@@ -28,45 +38,66 @@ public static class QuizBank
         catch (JsonException e) { throw new QuizBankException(source, null, $"invalid JSON: {e.Message}"); }
         if (topic is null) throw new QuizBankException(source, null, "file is empty");
         if (string.IsNullOrWhiteSpace(topic.Topic)) throw new QuizBankException(source, null, "missing 'topic'");
-        if (topic.Questions is null || topic.Questions.Count == 0) throw new QuizBankException(source, null, "no questions");
-        var seen = new HashSet<string>();
-        foreach (var q in topic.Questions)
+        if ((topic.Questions?.Count ?? 0) + topic.CaseStudies.Count == 0) throw new QuizBankException(source, null, "no questions");
+
+        var cases = topic.CaseStudies.Select(c =>
         {
-            Validate(q, source);
+            if (string.IsNullOrWhiteSpace(c.Scenario)) throw new QuizBankException(source, c.Id, "a case study needs a scenario");
+            if (c.Questions is null || c.Questions.Count < 2) throw new QuizBankException(source, c.Id, "a case study needs at least two questions");
+            var withCase = c with { Questions = [] };
+            return c with { Questions = c.Questions.Select(q => q with { Topic = topic.Topic, CaseStudy = withCase }).ToList() };
+        }).ToList();
+        var parsed = topic with
+        {
+            Questions = (topic.Questions ?? []).Select(q => q with { Topic = topic.Topic }).ToList(),
+            CaseStudies = cases,
+        };
+
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var q in parsed.AllQuestions)
+        {
+            if (string.IsNullOrWhiteSpace(q.Id)) throw new QuizBankException(source, null, "a question has no id");
             if (!seen.Add(q.Id)) throw new QuizBankException(source, q.Id, "duplicate id");
+            var problem = QuestionRules.Problems(q).FirstOrDefault();
+            if (problem is not null) throw new QuizBankException(source, q.Id, problem);
+            foreach (var c in q.Covers)
+                if (!parsed.GuideItems.Contains(c)) throw new QuizBankException(source, q.Id, $"covers '{c}', which is not one of the file's guideItems");
         }
-        return topic with { Questions = topic.Questions.Select(q => q with { Topic = topic.Topic }).ToList() };
+        foreach (var item in parsed.GuideItems)
+            if (!parsed.AllQuestions.Any(q => q.Covers.Contains(item)))
+                throw new QuizBankException(source, null, $"study-guide item '{item}' is not covered by any question");
+        return parsed;
     }
 
-    static void Validate(Question q, string source)
+    /// <summary>Parses several files and checks that ids are unique across all of them.</summary>
+    public static IReadOnlyDictionary<string, QuizTopic> ParseAll(IEnumerable<(string Source, string Json)> files)
     {
-        if (string.IsNullOrWhiteSpace(q.Id)) throw new QuizBankException(source, null, "a question has no id");
-        void Fail(string what) => throw new QuizBankException(source, q.Id, what);
-        if (string.IsNullOrWhiteSpace(q.Prompt)) Fail("missing prompt");
-        if (string.IsNullOrWhiteSpace(q.Section)) Fail("missing study-guide section");
-        if (q.Options is null || q.Options.Count < 2) Fail("needs at least two options");
-        if (q.Answer is null || q.Answer.Count == 0) Fail("missing answer");
-        var keys = q.Options!.Select(o => o.Key).ToList();
-        if (keys.Distinct(StringComparer.OrdinalIgnoreCase).Count() != keys.Count) Fail("duplicate option keys");
-        foreach (var o in q.Options!)
-            if (string.IsNullOrWhiteSpace(o.Explanation)) Fail($"option {o.Key} has no explanation");
-        foreach (var a in q.Answer!)
-            if (q.OptionFor(a) is null) Fail($"answer '{a}' is not among the options ({string.Join(", ", keys)})");
-        if (q.Type == QuestionType.Single && q.Answer!.Count != 1) Fail($"a single-choice question needs exactly one answer, not {q.Answer.Count}");
+        var result = new Dictionary<string, QuizTopic>();
+        var owner = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (source, json) in files)
+        {
+            var topic = Parse(json, source);
+            if (result.ContainsKey(topic.Topic)) throw new QuizBankException(source, null, $"topic '{topic.Topic}' is defined twice");
+            foreach (var q in topic.AllQuestions)
+                if (!owner.TryAdd(q.Id, source)) throw new QuizBankException(source, q.Id, $"duplicate id (also in {owner[q.Id]})");
+            result[topic.Topic] = topic;
+        }
+        return result;
     }
 
     static IReadOnlyDictionary<string, QuizTopic> LoadEmbedded()
     {
         var asm = typeof(QuizBank).Assembly;
-        var result = new Dictionary<string, QuizTopic>();
-        foreach (var name in asm.GetManifestResourceNames().Where(n => n.StartsWith("Kit.Quizzes.bank.", StringComparison.Ordinal)))
-        {
-            using var reader = new StreamReader(asm.GetManifestResourceStream(name)!);
-            var file = name["Kit.Quizzes.bank.".Length..];
-            var topic = Parse(reader.ReadToEnd(), $"data/quizzes/{file}");
-            result[topic.Topic] = topic;
-        }
-        return result;
+        var files = asm.GetManifestResourceNames()
+            .Where(n => n.StartsWith("Kit.Quizzes.bank.", StringComparison.Ordinal))
+            .Order()
+            .Select(name =>
+            {
+                using var reader = new StreamReader(asm.GetManifestResourceStream(name)!);
+                return ($"data/quizzes/{name["Kit.Quizzes.bank.".Length..]}", reader.ReadToEnd());
+            })
+            .ToList();
+        return ParseAll(files);
     }
 }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text;
 
@@ -5,8 +6,8 @@ namespace Kit.Quizzes;
 
 /// <summary>
 /// Renders a quiz as one self-contained HTML fragment: its own CSS and a small inline script, no external
-/// file or font. All question text is HTML-encoded, so text from a bank file can never inject markup.
-/// Feedback is immediate; each question can be retried; options are buttons, so Tab/Enter work.
+/// file or font. Every text from the bank is HTML-encoded, so a question can never inject markup or script.
+/// Immediate feedback with explanations, a score, retry; buttons, selects and inputs, so it works by keyboard.
 /// </summary>
 public static class QuizHtml
 {
@@ -14,79 +15,88 @@ public static class QuizHtml
     {
         var id = $"kq-{Guid.NewGuid():N}"[..15];
         var sb = new StringBuilder();
-        sb.Append($"<div class=\"kit-quiz\" id=\"{id}\" data-topic=\"{E(quiz.Topic.Topic)}\">");
-        sb.Append("<style>").Append(Css(id)).Append("</style>");
-        sb.Append($"<div class=\"kq-head\"><span class=\"kq-title\">Self-check: {E(quiz.Topic.Title)}</span>");
+        sb.Append($"<div class=\"kit-quiz\" id=\"{id}\" data-topic=\"{E(quiz.Topic)}\">");
+        sb.Append("<style>").Append(QuizAssets.Css(id)).Append("</style>");
+        sb.Append($"<div class=\"kq-head\"><span class=\"kq-title\">Self-check: {E(quiz.Title)}</span>");
         sb.Append($"<span class=\"kq-score\" aria-live=\"polite\">0 / {quiz.Questions.Count} correct</span></div>");
+        string? currentCase = null;
         int n = 0;
         foreach (var q in quiz.Questions)
         {
-            n++;
-            sb.Append($"<div class=\"kq-q\" data-id=\"{E(q.Id)}\" data-answer=\"{E(string.Join(",", q.Answer))}\">");
-            sb.Append($"<div class=\"kq-prompt\"><span class=\"kq-n\">{n}.</span> {E(q.Prompt)} <span class=\"kq-meta\">[{E(q.Id)} · {E(q.Difficulty)}]</span></div>");
-            sb.Append("<div class=\"kq-opts\" role=\"group\">");
-            foreach (var o in q.Options)
-                sb.Append($"<button type=\"button\" class=\"kq-opt\" data-key=\"{E(o.Key)}\"><b>{E(o.Key)}.</b> {E(o.Text)}</button>");
-            sb.Append("</div>");
-            foreach (var o in q.Options)
-            {
-                bool right = q.Answer.Contains(o.Key, StringComparer.OrdinalIgnoreCase);
-                sb.Append($"<div class=\"kq-expl {(right ? "kq-right" : "kq-wrong")}\" data-for=\"{E(o.Key)}\" hidden><b>{E(o.Key)} {(right ? "✓ correct" : "✗ not this one")}:</b> {E(o.Explanation)}</div>");
-            }
-            if (q.Tip is not null) sb.Append($"<div class=\"kq-tip\" hidden><b>Exam tip:</b> {E(q.Tip)}</div>");
-            sb.Append("<button type=\"button\" class=\"kq-retry\" hidden>Try again</button></div>");
+            if (q.CaseStudy is { } cs && cs.Id != currentCase)
+                sb.Append($"<div class=\"kq-case\"><div class=\"kq-case-title\">Case study: {E(cs.Title)}</div><div>{E(cs.Scenario)}</div></div>");
+            currentCase = q.CaseStudy?.Id;
+            Question(sb, q, ++n);
         }
-        sb.Append("<div class=\"kq-foot\">Answer in code too: <code>quiz.Answer(\"").Append(E(quiz.Questions[0].Id)).Append("\", \"A\")</code></div>");
-        sb.Append("<script>").Append(Script(id)).Append("</script></div>");
+        sb.Append("<div class=\"kq-foot\">Answer in code too: <code>")
+          .Append(E($"Quiz.For(\"{quiz.Topic}\").Answer(\"{quiz.Questions[0].Id}\", …)"))
+          .Append("</code></div>");
+        sb.Append("<script>").Append(QuizAssets.Script(id)).Append("</script></div>");
         return sb.ToString();
     }
 
+    static void Question(StringBuilder sb, Question q, int n)
+    {
+        var type = q.Type.ToString().ToLowerInvariant();
+        sb.Append($"<div class=\"kq-q\" data-id=\"{E(q.Id)}\" data-type=\"{type}\" data-answer=\"{E(string.Join(",", q.Answer))}\"");
+        if (q.Type == QuestionType.Numeric)
+            sb.Append($" data-value=\"{q.Value!.Value.ToString("R", CultureInfo.InvariantCulture)}\" data-tol=\"{q.Tolerance!.Value.ToString("R", CultureInfo.InvariantCulture)}\"");
+        if (q.Type == QuestionType.Multiple) sb.Append($" data-choose=\"{q.Choose}\"");
+        sb.Append('>');
+        sb.Append($"<div class=\"kq-prompt\"><span class=\"kq-n\">{n}.</span> {E(q.Prompt)} <span class=\"kq-meta\">[{E(q.Id)} · {E(q.Difficulty)}{(q.Scenario ? " · scenario" : "")}]</span></div>");
+        switch (q.Type)
+        {
+            case QuestionType.Single:
+            case QuestionType.Multiple:
+                if (q.Type == QuestionType.Multiple) sb.Append($"<div class=\"kq-hint\">Choose {q.Choose}.</div>");
+                sb.Append("<div class=\"kq-opts\" role=\"group\">");
+                foreach (var o in q.Options)
+                    sb.Append($"<button type=\"button\" class=\"kq-opt\" aria-pressed=\"false\" data-key=\"{E(o.Key)}\"><b>{E(o.Key)}.</b> {E(o.Text)}</button>");
+                sb.Append("</div>");
+                foreach (var o in q.Options)
+                {
+                    bool right = q.Answer.Contains(o.Key, StringComparer.OrdinalIgnoreCase);
+                    sb.Append($"<div class=\"kq-expl {(right ? "kq-right" : "kq-wrong")}\" data-for=\"{E(o.Key)}\" hidden><b>{E(o.Key)} {(right ? "✓ correct" : "✗ not this one")}:</b> {E(o.Explanation)}</div>");
+                }
+                break;
+            case QuestionType.Ordering:
+                sb.Append("<div class=\"kq-hint\">Put the steps in order (use ↑ and ↓).</div><ol class=\"kq-order\">");
+                foreach (var o in q.Options)
+                    sb.Append($"<li data-key=\"{E(o.Key)}\"><span class=\"kq-item\"><b>{E(o.Key)}.</b> {E(o.Text)}</span> " +
+                              $"<button type=\"button\" class=\"kq-up\" aria-label=\"move {E(o.Key)} up\">↑</button>" +
+                              $"<button type=\"button\" class=\"kq-down\" aria-label=\"move {E(o.Key)} down\">↓</button></li>");
+                sb.Append("</ol>");
+                sb.Append("<div class=\"kq-expl kq-all\" hidden><b>The right order:</b><ol>");
+                foreach (var k in q.Answer) { var o = q.OptionFor(k)!; sb.Append($"<li><b>{E(o.Key)}.</b> {E(o.Text)} — {E(o.Explanation)}</li>"); }
+                sb.Append("</ol></div>");
+                break;
+            case QuestionType.Matching:
+                sb.Append("<table class=\"kq-match\">");
+                foreach (var item in q.Items)
+                {
+                    sb.Append($"<tr><td><b>{E(item.Key)}.</b> {E(item.Text)}</td><td><select data-item=\"{E(item.Key)}\" aria-label=\"match for {E(item.Key)}\"><option value=\"\">—</option>");
+                    foreach (var o in q.Options) sb.Append($"<option value=\"{E(o.Key)}\">{E(o.Key)}. {E(o.Text)}</option>");
+                    sb.Append("</select></td></tr>");
+                }
+                sb.Append("</table><div class=\"kq-expl kq-all\" hidden><b>The matches:</b><ul>");
+                var pairs = q.Pairs;
+                foreach (var item in q.Items)
+                {
+                    var o = q.OptionFor(pairs[item.Key])!;
+                    sb.Append($"<li><b>{E(item.Key)} → {E(o.Key)}</b> ({E(o.Text)}): {E(item.Explanation)}</li>");
+                }
+                sb.Append("</ul></div>");
+                break;
+            case QuestionType.Numeric:
+                sb.Append("<div class=\"kq-numrow\"><input type=\"text\" class=\"kq-num\" inputmode=\"decimal\" aria-label=\"your answer\" placeholder=\"your answer\"></div>");
+                sb.Append($"<div class=\"kq-expl kq-all\" hidden><b>Answer: {E(q.Value!.Value.ToString("G6", CultureInfo.InvariantCulture))}</b> (± {E(q.Tolerance!.Value.ToString(CultureInfo.InvariantCulture))}). {E(q.Solution ?? "")}</div>");
+                break;
+        }
+        if (q.Type != QuestionType.Single) sb.Append("<button type=\"button\" class=\"kq-check\">Check</button>");
+        sb.Append("<div class=\"kq-msg\" aria-live=\"polite\"></div>");
+        if (q.Tip is not null) sb.Append($"<div class=\"kq-tip\" hidden><b>Exam tip:</b> {E(q.Tip)}</div>");
+        sb.Append("<button type=\"button\" class=\"kq-retry\" hidden>Try again</button></div>");
+    }
+
     static string E(string s) => WebUtility.HtmlEncode(s);
-
-    static string Css(string id) => $$"""
-        #{{id}}{font-family:system-ui,-apple-system,'Segoe UI',sans-serif;font-size:14px;line-height:1.45;color:inherit;max-width:900px;border:1px solid rgba(128,128,128,.45);border-radius:8px;padding:12px 16px;margin:8px 0}
-        #{{id}} .kq-head{display:flex;justify-content:space-between;font-weight:600;margin-bottom:8px}
-        #{{id}} .kq-q{border-top:1px solid rgba(128,128,128,.3);padding:10px 0}
-        #{{id}} .kq-meta{opacity:.6;font-size:12px}
-        #{{id}} .kq-opts{display:flex;flex-direction:column;gap:4px;margin:6px 0}
-        #{{id}} .kq-opt{text-align:left;font:inherit;color:inherit;background:rgba(128,128,128,.10);border:1px solid rgba(128,128,128,.45);border-radius:6px;padding:6px 10px;cursor:pointer}
-        #{{id}} .kq-opt:hover,#{{id}} .kq-opt:focus{outline:2px solid rgba(70,130,230,.8)}
-        #{{id}} .kq-opt[disabled]{cursor:default}
-        #{{id}} .kq-opt.kq-chosen-right{background:rgba(40,170,80,.25);border-color:rgba(40,170,80,.9)}
-        #{{id}} .kq-opt.kq-chosen-wrong{background:rgba(220,60,60,.22);border-color:rgba(220,60,60,.9)}
-        #{{id}} .kq-opt.kq-is-answer{border-width:2px;border-color:rgba(40,170,80,.9)}
-        #{{id}} .kq-expl,#{{id}} .kq-tip{margin:4px 0;padding:6px 10px;border-radius:6px;border-left:4px solid rgba(128,128,128,.6);background:rgba(128,128,128,.08)}
-        #{{id}} .kq-expl.kq-right{border-left-color:rgba(40,170,80,.9)}
-        #{{id}} .kq-expl.kq-wrong{border-left-color:rgba(220,60,60,.9)}
-        #{{id}} .kq-retry{font:inherit;color:inherit;background:none;border:1px solid rgba(128,128,128,.6);border-radius:6px;padding:2px 10px;cursor:pointer}
-        #{{id}} .kq-foot{opacity:.7;font-size:12px;margin-top:6px}
-        """;
-
-    static string Script(string id) => $$"""
-        (function(){
-          var root=document.getElementById('{{id}}'); if(!root){return;}
-          var total=root.querySelectorAll('.kq-q').length;
-          function score(){var c=root.querySelectorAll('.kq-q[data-result="right"]').length;root.querySelector('.kq-score').textContent=c+' / '+total+' correct';}
-          root.querySelectorAll('.kq-q').forEach(function(q){
-            var answer=q.getAttribute('data-answer').split(',');
-            var opts=q.querySelectorAll('.kq-opt');
-            opts.forEach(function(b){
-              b.addEventListener('click',function(){
-                var key=b.getAttribute('data-key'); var right=answer.indexOf(key)>=0;
-                b.classList.add(right?'kq-chosen-right':'kq-chosen-wrong');
-                opts.forEach(function(o){o.disabled=true; if(answer.indexOf(o.getAttribute('data-key'))>=0){o.classList.add('kq-is-answer');} });
-                q.querySelectorAll('.kq-expl').forEach(function(e){var k=e.getAttribute('data-for'); e.hidden=!(k===key||answer.indexOf(k)>=0);});
-                var tip=q.querySelector('.kq-tip'); if(tip){tip.hidden=false;}
-                q.setAttribute('data-result',right?'right':'wrong');
-                q.querySelector('.kq-retry').hidden=false; score();
-              });
-            });
-            q.querySelector('.kq-retry').addEventListener('click',function(){
-              opts.forEach(function(o){o.disabled=false;o.classList.remove('kq-chosen-right','kq-chosen-wrong','kq-is-answer');});
-              q.querySelectorAll('.kq-expl,.kq-tip').forEach(function(e){e.hidden=true;});
-              q.removeAttribute('data-result'); this.hidden=true; score(); opts[0].focus();
-            });
-          });
-        })();
-        """;
 }
