@@ -57,7 +57,7 @@ internal sealed class NotebookFile
         }
         catch (JsonException e)
         {
-            throw new NotebookException($"not a notebook: invalid JSON ({e.Message})");
+            throw new NotebookException($"not a notebook: invalid JSON (line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1})");
         }
         if (node is not JsonObject root || root["cells"] is not JsonArray cellArray)
             throw new NotebookException("not a notebook: no \"cells\" array (nbformat 4 expected)");

@@ -90,6 +90,7 @@ internal static class RunCommand
         var codeCells = notebook.CodeCells.ToList();
         notebook.ClearOutputs();
         var clock = Stopwatch.StartNew();
+        var cellClock = Stopwatch.StartNew();
         var done = 0;
         NotebookCell? running = null;
         int runningNumber = 0;
@@ -109,6 +110,7 @@ internal static class RunCommand
                     break;
                 case Protocol.CellStart:
                     runningNumber = (int)message["number"]!;
+                    cellClock.Restart();
                     running = notebook.Cells[(int)message["cell"]!];
                     break;
                 case Protocol.CellDone:
@@ -144,7 +146,7 @@ internal static class RunCommand
                 var (ename, evalue) = (why[..why.IndexOf(':')], why[(why.IndexOf(':') + 2)..]);
                 notebook.SetOutputs(running, running.Json["outputs"] as JsonArray ?? [], runningNumber);
                 notebook.AddOutput(running, JupyterOutputs.ErrorOutput(ename, evalue, [why, .. outcome.Tail]));
-                stdout.WriteLine($"{label} cell {runningNumber}/{codeCells.Count} {(timedOut ? "TIMEOUT" : "CRASHED")}");
+                stdout.WriteLine($"{label} cell {runningNumber}/{codeCells.Count} {(timedOut ? "TIMEOUT" : "CRASHED")} {cellClock.Elapsed.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture)} s");
                 failure = Failure(notebook, runningNumber, running, why);
                 result = $"{(timedOut ? "timed out" : "crashed")} in cell {runningNumber}";
             }
@@ -176,7 +178,7 @@ internal static class RunCommand
     /// <summary>The one line that says what failed: notebook, cell, the cell's first line, and the error.</summary>
     private static string Failure(NotebookFile notebook, int number, NotebookCell cell, string error)
     {
-        var first = cell.FirstLine.Length > 60 ? cell.FirstLine[..57] + "..." : cell.FirstLine;
+        var first = cell.FirstLine.Length > 100 ? cell.FirstLine[..97] + "..." : cell.FirstLine;
         return $"FAILED {Path.GetFileName(notebook.Path)}, cell {number} `{first}`: {error}";
     }
 
@@ -217,7 +219,7 @@ internal static class RunCommand
         foreach (var r in table)
             stdout.WriteLine($"{r[0].PadRight(widths[0])}  {r[1].PadLeft(widths[1])}  {r[2].PadLeft(widths[2])}  {r[3]}".TrimEnd());
         var failed = rows.Count(r => !r.Ok);
-        stdout.WriteLine(failed == 0 ? $"{rows.Count} notebooks ran through." : $"{failed} of {rows.Count} notebooks failed.");
+        stdout.WriteLine(failed == 0 ? $"{rows.Count} notebook(s) ran through." : $"{failed} of {rows.Count} notebook(s) failed.");
     }
 
     private static string S(JsonNode? seconds) =>
