@@ -41,11 +41,21 @@ public static class KitProcess
         return new Result(process.ExitCode, stdout.Result, stderr.Result);
     }
 
-    /// <summary>A fresh folder under the system temp folder.</summary>
+    private static readonly List<string> Created = [];
+
+    static KitProcess() => AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+    {
+        lock (Created)
+            foreach (var folder in Created)
+                try { Directory.Delete(folder, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+    };
+
+    /// <summary>A fresh folder under the system temp folder, removed when the test run ends.</summary>
     public static string TempFolder(string name)
     {
         var path = Path.Combine(Path.GetTempPath(), $"kit-cli-tests-{name}-{Guid.NewGuid():N}");
         Directory.CreateDirectory(path);
+        lock (Created) Created.Add(path);
         return path;
     }
 
