@@ -1,11 +1,58 @@
-// Temporary entry until the runner lands: doctor and jupyter install only.
+using System.CommandLine;
 using Kit.Cli.Doctor;
 using Kit.Cli.Jupyter;
-return args switch
+using Kit.Cli.Run;
+
+namespace Kit.Cli;
+
+public static class Program
 {
-    ["doctor"] => DoctorCommand.Run(Console.Out),
-    ["jupyter", "install", .. var rest] => JupyterInstaller.Install(new JupyterInstaller.Options(
-        KernelsDir: rest.SkipWhile(a => a != "--kernels-dir").Skip(1).FirstOrDefault(),
-        ToolPath: rest.SkipWhile(a => a != "--tool-path").Skip(1).FirstOrDefault()), Console.Out),
-    _ => 2,
-};
+    public static async Task<int> Main(string[] args)
+    {
+        var root = new RootCommand("The Kit: C# notebooks for the AWS MLA-C01 exam, and the tools around them.")
+        {
+            RunCommand.Create(),
+            DoctorCommand(),
+            JupyterCommand(),
+            ExecNotebookCommand(),
+        };
+        return await root.Parse(args).InvokeAsync();
+    }
+
+    static Command DoctorCommand()
+    {
+        var command = new Command("doctor", "Checks what the Kit needs (.NET SDK, libstdc++, TorchSharp, device, Jupyter, kernelspec, package feed), with fixes.");
+        command.SetAction(_ => Doctor.DoctorCommand.Run(Console.Out));
+        return command;
+    }
+
+    static Command JupyterCommand()
+    {
+        var kernelsDir = new Option<string?>("--kernels-dir") { Description = "Jupyter kernels folder (default: the per-user Jupyter data folder's kernels/)" };
+        var toolPath = new Option<string?>("--tool-path") { Description = "Where to install the pinned dotnet-interactive tool (default: ~/.kit/tools/)" };
+        var install = new Command("install", "Installs or updates the pinned dotnet-interactive tool and the '.net-csharp' kernelspec (HTTP port on localhost only).")
+        {
+            kernelsDir, toolPath,
+        };
+        install.SetAction(parse => JupyterInstaller.Install(
+            new JupyterInstaller.Options(parse.GetValue(kernelsDir), parse.GetValue(toolPath)), Console.Out));
+        return new Command("jupyter", "Real Jupyter support.") { install };
+    }
+
+    /// <summary>Hidden: the process `kit run` starts for each notebook.</summary>
+    private static Command ExecNotebookCommand()
+    {
+        var path = new Argument<string>("notebook");
+        var command = new Command(NotebookProcess.Subcommand, "Runs one notebook and reports to `kit run` (internal).") { path };
+        command.Hidden = true;
+        command.SetAction(async (parse, _) =>
+        {
+            var code = await NotebookRunner.RunAsync(parse.GetValue(path)!);
+            // Threads a notebook left running must not keep its process alive.
+            Console.Out.Flush();
+            Environment.Exit(code);
+            return code;
+        });
+        return command;
+    }
+}
