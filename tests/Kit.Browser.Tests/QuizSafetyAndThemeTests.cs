@@ -69,6 +69,7 @@ public sealed class QuizSafetyAndThemeTests(BrowserFixture browser)
         foreach (var (name, element) in new[]
                  {
                      ("'Not quite.'", quiz.Message("s")), ("'Correct.'", quiz.Message("c1")),
+                     ("the chosen wrong option", quiz.Option("s", "A")), ("the right option, marked", quiz.Option("s", "B")),
                      ("a wrong option's explanation", quiz.Explanation("s", "A")), ("the right option's explanation", quiz.Explanation("s", "B")),
                      ("the case-study scenario", quiz.Page.Locator(".kq-case")), ("the score", quiz.Score),
                  })
