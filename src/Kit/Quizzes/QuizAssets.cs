@@ -1,6 +1,10 @@
 namespace Kit.Quizzes;
 
-/// <summary>The widget's CSS and script, scoped to one quiz element. Colours are translucent so light and dark themes both read.</summary>
+/// <summary>
+/// The widget's CSS and script, scoped to one quiz element. Colours are translucent so light and dark themes both read;
+/// the feedback colours are mixed half and half with the theme's own text colour, since no single green or red keeps
+/// a 4.5 contrast on both a white and a dark background.
+/// </summary>
 static class QuizAssets
 {
     public static string Css(string id) => $$$"""
@@ -29,8 +33,8 @@ static class QuizAssets
         #{{{id}}} .kq-expl.kq-right{border-left-color:rgba(40,170,80,.9)}
         #{{{id}}} .kq-expl.kq-wrong{border-left-color:rgba(220,60,60,.9)}
         #{{{id}}} .kq-msg{margin:4px 0;font-weight:600}
-        #{{{id}}} .kq-q[data-result="right"] .kq-msg{color:rgb(30,150,70)}
-        #{{{id}}} .kq-q[data-result="wrong"] .kq-msg{color:rgb(210,60,60)}
+        #{{{id}}} .kq-q[data-result="right"] .kq-msg{color:rgb(30,150,70);color:color-mix(in srgb,rgb(30,150,70) 50%,currentColor)}
+        #{{{id}}} .kq-q[data-result="wrong"] .kq-msg{color:rgb(210,60,60);color:color-mix(in srgb,rgb(210,60,60) 50%,currentColor)}
         #{{{id}}} .kq-foot{opacity:.7;font-size:12px;margin-top:6px}
         """;
 

@@ -1,0 +1,68 @@
+using Microsoft.Playwright;
+
+namespace Kit.Browser.Tests;
+
+[CollectionDefinition(Name)]
+public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>
+{
+    public const string Name = "chromium";
+}
+
+/// <summary>
+/// One Debian Chromium for all browser tests, driven by Playwright's .NET driver (the Node runtime it needs ships
+/// inside the Microsoft.Playwright package; no browser is downloaded). Missing Chromium skips the tests, unless
+/// KIT_REQUIRE_BROWSER=1 (CI), where it fails them.
+/// </summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    public const string Chromium = "/usr/bin/chromium";
+
+    static readonly string[] Flags =
+    [
+        "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    ];
+
+    IPlaywright? _playwright;
+    IBrowser? _browser;
+    readonly string _dir = Path.Combine(Path.GetTempPath(), $"kit-browser-tests-{Guid.NewGuid():N}"[..30]);
+
+    /// <summary>Why the tests are skipped, or null when the browser runs.</summary>
+    public string? SkipReason { get; private set; }
+
+    public async Task InitializeAsync()
+    {
+        if (!File.Exists(Chromium))
+        {
+            if (Environment.GetEnvironmentVariable("KIT_REQUIRE_BROWSER") == "1")
+                throw new InvalidOperationException($"{Chromium} is required (KIT_REQUIRE_BROWSER=1) but missing; environment/install-debian.sh installs it.");
+            SkipReason = $"{Chromium} is not installed (environment/install-debian.sh installs it)";
+            return;
+        }
+        Directory.CreateDirectory(_dir);
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new() { ExecutablePath = Chromium, Headless = true, Args = Flags, Timeout = 60_000 });
+    }
+
+    /// <summary>Writes <paramref name="body"/> into a page of its own and opens it in a fresh browser context with the network cut off.</summary>
+    public async Task<QuizPage> OpenAsync(string body, ColorScheme scheme = ColorScheme.Light, string bodyCss = "")
+    {
+        Skip.If(SkipReason is not null, SkipReason);
+        var file = Path.Combine(_dir, $"{Guid.NewGuid():N}.html");
+        await File.WriteAllTextAsync(file, $"""
+            <!doctype html>
+            <html><head><meta charset="utf-8"><title>Kit quiz</title><style>{bodyCss}</style></head>
+            <body>{body}</body></html>
+            """);
+        var context = await _browser!.NewContextAsync(new() { ColorScheme = scheme });
+        context.SetDefaultTimeout(10_000);
+        return await QuizPage.OpenAsync(context, new Uri(file).AbsoluteUri);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_browser is not null) await _browser.CloseAsync();
+        _playwright?.Dispose();
+        try { if (Directory.Exists(_dir)) Directory.Delete(_dir, recursive: true); } catch (IOException) { }
+    }
+}
