@@ -24,7 +24,7 @@ internal static class ProgressCommand
         c.MarkupLine($"[bold]Progress[/] [grey]({Markup.Escape(ctx.Store.Path)}; {report.Answers.Count} answers recorded" +
                      $"{(ProgressStore.Enabled ? "" : "; recording is off: KIT_PROGRESS=off")})[/]");
 
-        var table = new Table().AddColumns("Topic", "Questions", "Answered", "Accuracy", "Last seen", "Due", "Mastery");
+        var table = new Table().AddColumn(new TableColumn("Topic").NoWrap()).AddColumns("Questions", "Answered", "Accuracy", "Last seen", "Due").AddColumn(new TableColumn("Mastery").NoWrap());
         foreach (var t in report.Topics)
             table.AddRow(
                 Markup.Escape(t.Topic),

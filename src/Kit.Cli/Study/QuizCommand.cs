@@ -29,6 +29,12 @@ internal static class QuizCommand
         command.SetAction((parse, ct) =>
         {
             var ctx = (context ?? StudyContext.ForTerminal)();
+            if (ctx.RejectUnknownTopic(parse.GetValue(topic), out _) is { } rejected) return Task.FromResult(rejected);
+            if (!ctx.Console.Profile.Capabilities.Interactive)
+            {
+                ctx.Console.MarkupLine("[red]kit quiz needs an interactive terminal (standard input and output are redirected here).[/]");
+                return Task.FromResult(2);
+            }
             return parse.GetValue(exam)
                 ? ExamAsync(ctx, parse.GetValue(topic), parse.GetValue(count) ?? DefaultExamCount, parse.GetValue(minutes), parse.GetValue(seed), ct)
                 : PracticeAsync(ctx, parse.GetValue(topic), parse.GetValue(count) ?? DefaultPracticeCount, ct);

@@ -118,8 +118,9 @@ public sealed class ProgressStore
     static bool Safely(Func<bool> record)
     {
         try { return record(); }
-        catch (Exception e) when (e is SqliteException or IOException or UnauthorizedAccessException or ProgressStoreException)
+        catch (Exception e) when (e is not (OutOfMemoryException or StackOverflowException))
         {
+            // Recording must never break answering a quiz (a read-only home, a native library that will not load…).
             if (Interlocked.Exchange(ref warned, 1) == 0)
                 Console.Error.WriteLine($"The Kit could not record this answer in {DefaultPath}: {e.Message} (KIT_PROGRESS=off stops recording.)");
             return false;
