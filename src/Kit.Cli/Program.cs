@@ -2,6 +2,7 @@ using System.CommandLine;
 using Kit.Cli.Doctor;
 using Kit.Cli.Jupyter;
 using Kit.Cli.Run;
+using Kit.Cli.Study;
 
 namespace Kit.Cli;
 
@@ -14,6 +15,8 @@ public static class Program
             RunCommand.Create(),
             DoctorCommand(),
             JupyterCommand(),
+            QuizCommand.Create(),
+            ProgressCommand.Create(),
             ExecNotebookCommand(),
         };
         return await root.Parse(args).InvokeAsync();

@@ -33,6 +33,8 @@ internal static class NotebookProcess
         start.StandardErrorEncoding = Encoding.UTF8;
         start.Environment["DOTNET_NOLOGO"] = "1";
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        // A notebook's scripted answers are not the student's: headless runs record no progress unless asked to.
+        if (Environment.GetEnvironmentVariable("KIT_PROGRESS") is null) start.Environment["KIT_PROGRESS"] = "off";
 
         var lines = Channel.CreateUnbounded<(bool FromStdout, string? Line)>();
         using var process = new Process { StartInfo = start };

@@ -14,14 +14,20 @@ public sealed class Quiz
     public string Topic { get; }
     public string Title { get; }
     public IReadOnlyList<Question> Questions { get; }
+    /// <summary>The seed the options were shuffled with (null: bank order); the widget passes it back with answers.</summary>
+    public int? ShuffleSeed { get; }
 
-    /// <summary>Called with every graded answer (the progress store subscribes here).</summary>
+    /// <summary>
+    /// Called with every graded answer. The Kit's progress store subscribes on the first answer and records it in
+    /// ~/.kit/progress.db (<c>KIT_PROGRESS=off</c> turns that off).
+    /// </summary>
     public static event Action<Feedback>? Answered;
 
     Quiz(string topic, string title, IEnumerable<Question> questions, int? seed)
     {
         Topic = topic;
         Title = title;
+        ShuffleSeed = seed;
         Questions = questions.Select(q => seed is { } s ? Shuffle.Apply(q, s) : q).ToList();
         if (Questions.Count == 0) throw new ArgumentException("a quiz needs at least one question", nameof(questions));
     }
@@ -54,6 +60,7 @@ public sealed class Quiz
     public Feedback Answer(string id, params string[] response)
     {
         var feedback = Grader.Grade(Find(id), response);
+        Progress.ProgressStore.AttachDefault();
         Answered?.Invoke(feedback);
         return feedback;
     }

@@ -44,18 +44,30 @@ static class QuizAssets
           var qs=root.querySelectorAll('.kq-q'), total=qs.length;
           function score(){var c=root.querySelectorAll('.kq-q[data-result="right"]').length;root.querySelector('.kq-score').textContent=c+' / '+total+' correct';}
           function all(q,sel){return Array.prototype.slice.call(q.querySelectorAll(sel));}
+          function report(id,resp){
+            // Best effort: where the page can reach a .NET Interactive kernel, the kernel grades and records the
+            // answer again (it never trusts this verdict). A silent no-op in static pages and other front-ends.
+            try{
+              var ik=window.interactive, k=ik&&ik.csharp, seed=root.getAttribute('data-seed');
+              var code='Kit.Progress.ProgressStore.RecordFromWidget("'+String(id).replace(/[^a-z0-9-]/g,'')+'", "'+
+                String(resp).replace(/[^A-Za-z0-9=,.+ -]/g,'')+'", '+(/^-?[0-9]{1,10}$/.test(seed)?seed:'null')+');';
+              var p=(k&&typeof k.submitCode==='function')?k.submitCode(code):(ik&&typeof ik.submitCode==='function')?ik.submitCode(code,'csharp'):null;
+              if(p&&typeof p.catch==='function'){p.catch(function(){});}
+            }catch(e){}
+          }
           function same(a,b){if(a.length!==b.length){return false;}for(var i=0;i<a.length;i++){if(a[i]!==b[i]){return false;}}return true;}
           qs.forEach(function(q){
             var type=q.getAttribute('data-type'), answer=q.getAttribute('data-answer').split(','), msg=q.querySelector('.kq-msg');
             var check=q.querySelector('.kq-check'), retry=q.querySelector('.kq-retry');
             function controls(){return all(q,'button.kq-opt,.kq-order button,select,input,.kq-check');}
-            function finish(right,shown){
+            function finish(right,shown,resp){
               q.setAttribute('data-result',right?'right':'wrong');
               msg.textContent=right?'Correct.':'Not quite.';
               controls().forEach(function(c){c.disabled=true;});
               all(q,'.kq-expl').forEach(function(e){e.hidden=!(e.classList.contains('kq-all')||shown.indexOf(e.getAttribute('data-for'))>=0);});
               var tip=q.querySelector('.kq-tip'); if(tip){tip.hidden=false;}
               retry.hidden=false; score();
+              report(q.getAttribute('data-id'),resp);
             }
             function markOptions(chosen){
               all(q,'.kq-opt').forEach(function(o){var k=o.getAttribute('data-key');
@@ -65,7 +77,7 @@ static class QuizAssets
             all(q,'.kq-opt').forEach(function(b){
               b.addEventListener('click',function(){
                 var k=b.getAttribute('data-key');
-                if(type==='single'){markOptions([k]);finish(k===answer[0],answer.concat([k]));return;}
+                if(type==='single'){markOptions([k]);finish(k===answer[0],answer.concat([k]),k);return;}
                 b.setAttribute('aria-pressed',b.getAttribute('aria-pressed')==='true'?'false':'true');
               });
             });
@@ -83,18 +95,18 @@ static class QuizAssets
                 var n=parseInt(q.getAttribute('data-choose'),10);
                 var chosen=all(q,'.kq-opt[aria-pressed="true"]').map(function(o){return o.getAttribute('data-key');});
                 if(chosen.length!==n){msg.textContent='Choose exactly '+n+'.';return;}
-                markOptions(chosen); finish(same(chosen.slice().sort(),answer.slice().sort()),answer.concat(chosen));
+                markOptions(chosen); finish(same(chosen.slice().sort(),answer.slice().sort()),answer.concat(chosen),chosen.join(','));
               } else if(type==='ordering'){
                 var order=all(q,'.kq-order li').map(function(li){return li.getAttribute('data-key');});
-                finish(same(order,answer),[]);
+                finish(same(order,answer),[],order.join(','));
               } else if(type==='matching'){
                 var sels=all(q,'select'); if(sels.some(function(s){return !s.value;})){msg.textContent='Match every item first.';return;}
                 var given=sels.map(function(s){return s.getAttribute('data-item')+'='+s.value;});
-                finish(same(given.slice().sort(),answer.slice().sort()),[]);
+                finish(same(given.slice().sort(),answer.slice().sort()),[],given.join(','));
               } else if(type==='numeric'){
                 var raw=q.querySelector('.kq-num').value.trim().replace(',','.'), v=parseFloat(raw);
                 if(raw===''||isNaN(v)){msg.textContent='Type a number first.';return;}
-                finish(Math.abs(v-parseFloat(q.getAttribute('data-value')))<=parseFloat(q.getAttribute('data-tol')),[]);
+                finish(Math.abs(v-parseFloat(q.getAttribute('data-value')))<=parseFloat(q.getAttribute('data-tol')),[],raw);
               }
             });}
             retry.addEventListener('click',function(){

@@ -15,7 +15,7 @@ public static class QuizHtml
     {
         var id = $"kq-{Guid.NewGuid():N}"[..15];
         var sb = new StringBuilder();
-        sb.Append($"<div class=\"kit-quiz\" id=\"{id}\" data-topic=\"{E(quiz.Topic)}\">");
+        sb.Append($"<div class=\"kit-quiz\" id=\"{id}\" data-topic=\"{E(quiz.Topic)}\" data-seed=\"{(quiz.ShuffleSeed is { } seed ? seed.ToString(CultureInfo.InvariantCulture) : "null")}\">");
         sb.Append("<style>").Append(QuizAssets.Css(id)).Append("</style>");
         sb.Append($"<div class=\"kq-head\"><span class=\"kq-title\">Self-check: {E(quiz.Title)}</span>");
         sb.Append($"<span class=\"kq-score\" aria-live=\"polite\">0 / {quiz.Questions.Count} correct</span></div>");

@@ -1,0 +1,204 @@
+using System.CommandLine;
+using Kit.Cli.Study;
+using Kit.Quizzes;
+
+namespace Kit.Progress.Tests;
+
+public class StudyCommandTests
+{
+    static readonly DateTimeOffset T0 = TestBank.Start;
+
+    static async Task<int> Kit(StudyContext ctx, params string[] args)
+    {
+        var root = new RootCommand { QuizCommand.Create(() => ctx), ProgressCommand.Create(() => ctx) };
+        return await root.Parse(args).InvokeAsync();
+    }
+
+    [Fact]
+    public async Task Kit_quiz_answered_right_says_correct_explains_and_records_a_terminal_answer()
+    {
+        var (ctx, console, store) = TestBank.Context();
+        Keys.Answer(console, TestBank.Q("alpha-1"), correct: true);
+
+        Assert.Equal(0, await Kit(ctx, "quiz", "alpha", "--count", "1"));
+
+        Assert.Contains("Which is a metric?", console.Output);
+        Assert.Contains("Correct.", console.Output);
+        Assert.Contains("Recall is a metric.", console.Output);
+        Assert.Contains("Box 2 of 5: next review in 2 days", console.Output);
+        var a = Assert.Single(store.Answers());
+        Assert.Equal(("alpha-1", true, "A", AnswerSource.Terminal), (a.QuestionId, a.Correct, a.Response, a.Source));
+    }
+
+    [Fact]
+    public async Task Kit_quiz_answered_wrong_shows_the_answer_and_every_explanation_and_records_it()
+    {
+        var (ctx, console, store) = TestBank.Context();
+        Keys.Answer(console, TestBank.Q("alpha-1"), correct: false);
+
+        Assert.Equal(0, await Kit(ctx, "quiz", "alpha", "--count", "1"));
+
+        Assert.Contains("Not quite. The answer is A.", console.Output);
+        Assert.Contains("A batch is not a metric.", console.Output);
+        Assert.Contains("Box 1 of 5: next review in 1 day", console.Output);
+        Assert.False(Assert.Single(store.Answers()).Correct);
+    }
+
+    [Fact]
+    public async Task Kit_quiz_takes_every_format_in_its_own_shape_and_shows_the_case_study_first()
+    {
+        var (ctx, console, store) = TestBank.Context();
+        // Nothing answered yet: bank order. beta has ordering, matching, then a case study of two questions.
+        foreach (var id in new[] { "beta-1", "beta-2", "beta-3", "beta-4" }) Keys.Answer(console, TestBank.Q(id), correct: id != "beta-2");
+
+        Assert.Equal(0, await Kit(ctx, "quiz", "beta"));
+
+        var output = console.Output;
+        Assert.True(output.IndexOf("A telecom trains a churn model", StringComparison.Ordinal) < output.IndexOf("What first?", StringComparison.Ordinal));
+        Assert.Contains("3 of 4 right.", output);
+        Assert.Equal([true, false, true, true], store.Answers().Select(a => a.Correct));
+        Assert.Equal("2=B", store.Answers()[1].Response.Split(',')[1]);
+    }
+
+    [Fact]
+    public async Task Kit_quiz_asks_again_when_an_answer_has_the_wrong_shape()
+    {
+        var (ctx, console, store) = TestBank.Context();
+        console.Input.PushTextWithEnter("A B");      // ordering needs all three keys
+        console.Input.PushTextWithEnter("B A C");
+
+        Assert.Equal(0, await Kit(ctx, "quiz", "beta", "--count", "1"));
+
+        Assert.Contains("list every option exactly once", console.Output);
+        Assert.True(Assert.Single(store.Answers()).Correct);
+    }
+
+    [Fact]
+    public async Task Kit_quiz_multiple_response_insists_on_exactly_N_choices()
+    {
+        var (ctx, console, store) = TestBank.Context();
+        Keys.Answer(console, TestBank.Q("alpha-1"), correct: true);
+        console.Input.PushKey(ConsoleKey.Spacebar);  // alpha-2: only one option chosen
+        console.Input.PushKey(ConsoleKey.Enter);
+        Keys.Answer(console, TestBank.Q("alpha-2"), correct: true);
+
+        Assert.Equal(0, await Kit(ctx, "quiz", "alpha", "--count", "2"));
+
+        Assert.Contains("Choose exactly 2, not 1.", console.Output);
+        Assert.Equal(["A", "A,C"], store.Answers().Select(a => a.Response));
+    }
+
+    [Fact]
+    public async Task Kit_quiz_practises_due_questions_before_new_ones()
+    {
+        var clock = new ManualClock(T0);
+        var (ctx, console, store) = TestBank.Context(clock);
+        store.Record(Grader.Grade(TestBank.Q("alpha-3"), ["0.1"]), AnswerSource.Code); // wrong: box 1, due tomorrow
+        clock.Advance(TimeSpan.FromDays(1));
+        Keys.Answer(console, TestBank.Q("alpha-3"), correct: true);
+
+        Assert.Equal(0, await Kit(ctx, "quiz", "alpha", "--count", "1"));
+
+        Assert.Contains("Precision with tp=3", console.Output);
+        Assert.Contains("box 1, due", console.Output);
+    }
+
+    [Fact]
+    public async Task An_unknown_topic_is_an_error_that_lists_the_valid_topics_with_exit_code_2()
+    {
+        var (ctx, console, store) = TestBank.Context();
+
+        Assert.Equal(2, await Kit(ctx, "quiz", "gamma"));
+
+        Assert.Contains("Unknown topic 'gamma'", console.Output);
+        Assert.Contains("alpha", console.Output);
+        Assert.Contains("beta", console.Output);
+        Assert.Equal(2, await Kit(ctx, "quiz", "gamma", "--exam"));
+    }
+
+    [Fact]
+    public async Task The_exam_gives_no_feedback_until_the_end_then_reports_a_score_per_question_and_topic()
+    {
+        var (ctx, console, store) = TestBank.Context();
+        var drawn = ExamDraw.Draw(ctx.AllQuestions, 4, seed: 11);
+        Assert.Equal(2, drawn.Select(q => q.Topic).Distinct().Count()); // stratified: both topics
+        for (int i = 0; i < drawn.Count; i++) Keys.Answer(console, drawn[i], correct: i != 0);
+
+        Assert.Equal(0, await Kit(ctx, "quiz", "--exam", "--count", "4", "--seed", "11"));
+
+        var output = console.Output;
+        int report = output.IndexOf("Exam report", StringComparison.Ordinal);
+        Assert.True(report > 0);
+        var during = output[..report];
+        Assert.DoesNotContain("Correct.", during);
+        Assert.DoesNotContain("Not quite", during);
+        Assert.DoesNotContain("right", during.Replace("copyright", ""));
+        var after = output[report..];
+        Assert.Contains("Score: 3/4 (75%), about 750/1000 scaled.", after);
+        Assert.Contains("Pass mark: 72% (720/1000)", after);
+        Assert.Contains("PASS", after);
+        Assert.Contains("Score by topic", after);
+        Assert.Contains($"1. {drawn[0].Id}", after);
+        Assert.Contains("wrong", after);
+        Assert.Equal(4, store.Answers().Count(a => a.Source == AnswerSource.Exam));
+    }
+
+    [Fact]
+    public void The_exam_draw_is_the_same_for_the_same_seed()
+    {
+        var pool = TestBank.Questions.ToList();
+        Assert.Equal(ExamDraw.Draw(pool, 3, 5).Select(q => q.Id), ExamDraw.Draw(pool, 3, 5).Select(q => q.Id));
+        Assert.Equal(pool.Count, ExamDraw.Draw(pool, 50, 5).Count);
+    }
+
+    [Fact]
+    public async Task When_time_runs_out_the_exam_ends_and_grades_what_was_answered()
+    {
+        // Every look at the clock costs a minute: the start, then before question 1 (1 minute left), then before question 2 (time is up).
+        var clock = new SteppingClock(T0, TimeSpan.FromMinutes(1));
+        var (ctx, console, store) = TestBank.Context(clock);
+        var drawn = ExamDraw.Draw(ctx.AllQuestions, 3, seed: 4);
+        Keys.Answer(console, drawn[0], correct: true);
+
+        Assert.Equal(0, await Kit(ctx, "quiz", "--exam", "--count", "3", "--minutes", "2", "--seed", "4"));
+
+        var output = console.Output;
+        Assert.Contains("Time is up.", output);
+        Assert.Contains("Score: 1/3 (33%)", output);
+        Assert.Contains("not answered", output);
+        Assert.Contains("NOT YET", output);
+        Assert.Equal(drawn[0].Id, Assert.Single(store.Answers()).QuestionId);
+    }
+
+    [Fact]
+    public async Task Kit_progress_shows_mastery_a_chart_and_what_to_revisit_and_writes_a_chart_page()
+    {
+        var clock = new ManualClock(T0);
+        var (ctx, console, store) = TestBank.Context(clock);
+        store.Record(Grader.Grade(TestBank.Q("alpha-1"), ["A"]), AnswerSource.Terminal);
+        store.Record(Grader.Grade(TestBank.Q("alpha-2"), ["B", "D"]), AnswerSource.Terminal);
+        clock.Advance(TimeSpan.FromDays(1));
+        var page = Path.Combine(TestHome.NewFolder(), "progress.html");
+
+        Assert.Equal(0, await Kit(ctx, "progress", "--html", page));
+
+        var output = console.Output;
+        Assert.Contains("2 answers recorded", output);
+        Assert.Contains("Mastery per topic", output);
+        Assert.Contains("50%", output);          // alpha accuracy
+        Assert.Contains("Due now (1)", output);
+        Assert.Contains("alpha-2", output);
+        Assert.Contains("Weakest topics: beta (0%), alpha (8%)", output);
+        var html = File.ReadAllText(page);
+        Assert.Contains("mastery (Leitner)", html);
+        Assert.Contains("alpha", html);
+    }
+
+    [Fact]
+    public async Task Kit_progress_with_nothing_recorded_says_where_to_start()
+    {
+        var (ctx, console, _) = TestBank.Context();
+        Assert.Equal(0, await Kit(ctx, "progress"));
+        Assert.Contains("Nothing answered yet", console.Output);
+    }
+}
