@@ -184,7 +184,7 @@ public sealed class ModelCheckpoint : Callback
 {
     double _best = double.NaN;
 
-    public ModelCheckpoint(string path, bool saveBestOnly = false, Monitor monitor = Monitor.ValLoss, int everyEpochs = 1)
+    public ModelCheckpoint(string path, bool saveBestOnly = false, Quantity monitor = Quantity.ValLoss, int everyEpochs = 1)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         if (everyEpochs < 1) throw new ArgumentOutOfRangeException(nameof(everyEpochs), everyEpochs, "everyEpochs must be at least 1.");
@@ -196,7 +196,7 @@ public sealed class ModelCheckpoint : Callback
 
     public string Path { get; }
     public bool SaveBestOnly { get; }
-    public Monitor Monitor { get; }
+    public Quantity Monitor { get; }
     public int EveryEpochs { get; }
 
     /// <summary>The epoch of the last checkpoint written, 0 if none.</summary>
@@ -208,7 +208,7 @@ public sealed class ModelCheckpoint : Callback
         if (SaveBestOnly)
         {
             double value = log.Get(Monitor) ?? throw new InvalidOperationException($"ModelCheckpoint monitors {Monitor}, which epoch {log.Epoch} did not measure.");
-            bool higher = Monitor is Monitor.ValMetric or Monitor.TrainMetric && (trainer.Metric?.HigherIsBetter ?? true);
+            bool higher = Monitor is Quantity.ValMetric or Quantity.TrainMetric && (trainer.Metric?.HigherIsBetter ?? true);
             bool better = double.IsNaN(_best) ? double.IsFinite(value) : higher ? value > _best : value < _best;
             if (!better) return;
             _best = value;

@@ -17,7 +17,7 @@ public sealed class EarlyStopping : Callback
     /// <param name="patience">epochs without improvement before stopping, at least 1</param>
     /// <param name="minDelta">smallest change that counts as an improvement, 0 or more</param>
     /// <param name="restoreBestWeights">copy the best epoch's weights back into the model when training ends</param>
-    public EarlyStopping(Monitor monitor = Monitor.ValLoss, int patience = 5, double minDelta = 0, bool restoreBestWeights = true)
+    public EarlyStopping(Quantity monitor = Quantity.ValLoss, int patience = 5, double minDelta = 0, bool restoreBestWeights = true)
     {
         if (!Enum.IsDefined(monitor)) throw new ArgumentOutOfRangeException(nameof(monitor), monitor, "monitor must be ValLoss, ValMetric, TrainLoss or TrainMetric.");
         if (patience < 1) throw new ArgumentOutOfRangeException(nameof(patience), patience, "patience must be at least 1 epoch.");
@@ -28,7 +28,7 @@ public sealed class EarlyStopping : Callback
         RestoreBestWeights = restoreBestWeights;
     }
 
-    public Monitor Monitor { get; }
+    public Quantity Monitor { get; }
     public int Patience { get; }
     public double MinDelta { get; }
     public bool RestoreBestWeights { get; }
@@ -57,8 +57,8 @@ public sealed class EarlyStopping : Callback
     {
         double value = log.Get(Monitor) ?? throw new InvalidOperationException(
             $"EarlyStopping monitors {Monitor}, but epoch {log.Epoch} did not measure it: " +
-            (Monitor is Monitor.ValLoss or Monitor.ValMetric ? "pass validation data (xVal, yVal) to Fit." : "the trainer has no Metric."));
-        bool higherIsBetter = Monitor is Monitor.ValMetric or Monitor.TrainMetric && (trainer.Metric?.HigherIsBetter ?? true);
+            (Monitor is Quantity.ValLoss or Quantity.ValMetric ? "pass validation data (xVal, yVal) to Fit." : "the trainer has no Metric."));
+        bool higherIsBetter = Monitor is Quantity.ValMetric or Quantity.TrainMetric && (trainer.Metric?.HigherIsBetter ?? true);
         bool improved = double.IsNaN(BestValue)
             ? double.IsFinite(value)
             : higherIsBetter ? value > BestValue + MinDelta : value < BestValue - MinDelta;

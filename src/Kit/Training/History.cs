@@ -9,13 +9,13 @@ public sealed record EpochLog(
     int Epoch, double TrainLoss, double? TrainMetric, double? ValLoss, double? ValMetric,
     double LearningRate, double Seconds, string? MetricName)
 {
-    /// <summary>Value of a monitored quantity (see <see cref="Monitor"/>), or null if this epoch did not measure it.</summary>
-    public double? Get(Monitor monitor) => monitor switch
+    /// <summary>Value of a monitored quantity (see <see cref="Quantity"/>), or null if this epoch did not measure it.</summary>
+    public double? Get(Quantity monitor) => monitor switch
     {
-        Monitor.TrainLoss => TrainLoss,
-        Monitor.TrainMetric => TrainMetric,
-        Monitor.ValLoss => ValLoss,
-        Monitor.ValMetric => ValMetric,
+        Quantity.TrainLoss => TrainLoss,
+        Quantity.TrainMetric => TrainMetric,
+        Quantity.ValLoss => ValLoss,
+        Quantity.ValMetric => ValMetric,
         _ => throw new ArgumentOutOfRangeException(nameof(monitor), monitor, "monitor must be TrainLoss, TrainMetric, ValLoss or ValMetric."),
     };
 
@@ -30,7 +30,7 @@ public sealed record EpochLog(
 }
 
 /// <summary>The quantities a callback can watch.</summary>
-public enum Monitor { ValLoss, ValMetric, TrainLoss, TrainMetric }
+public enum Quantity { ValLoss, ValMetric, TrainLoss, TrainMetric }
 
 /// <summary>Every epoch a trainer has run (also those restored from a checkpoint), oldest first.</summary>
 public sealed class History

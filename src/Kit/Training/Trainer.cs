@@ -16,7 +16,7 @@ namespace Kit.Training;
 /// var trainer = new Trainer(model, optim.Adam(model.parameters(), lr: 1e-3), Losses.CrossEntropy)
 /// {
 ///     BatchSize = 32, Seed = 0,                                      // Metric defaults to accuracy for int64 labels
-///     Callbacks = { new EarlyStopping(Monitor.ValLoss, patience: 5), new ModelCheckpoint("ckpt/best.kit") },
+///     Callbacks = { new EarlyStopping(Quantity.ValLoss, patience: 5), new ModelCheckpoint("ckpt/best.kit") },
 /// };
 /// History h = trainer.Fit(xTrain, yTrain, epochs: 50, xVal, yVal);   // h.TrainLoss, h.ValLoss, h.ValMetric…
 /// trainer.Evaluate(xTest, yTest);                                     // (Loss, Metric)
