@@ -35,9 +35,10 @@ public static class Checkpoint
         {
             using (var file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write))
             {
-                using (var stream = wrap is null ? file : wrap(file))
+                var stream = wrap is null ? file : wrap(file);
                 using (var w = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true))
                     Write(trainer, w);
+                stream.Flush();
                 file.Flush(true);
             }
             File.Move(temp, full, overwrite: true);

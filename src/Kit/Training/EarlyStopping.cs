@@ -92,6 +92,7 @@ public sealed class EarlyStopping : Callback
     {
         DisposeBest();
         using var _ = no_grad();
+        using var scope = NewDisposeScope();
         _best = model.state_dict().ToDictionary(kv => kv.Key, kv => kv.Value.detach().clone().DetachFromDisposeScope());
     }
 

@@ -64,6 +64,7 @@ public sealed class GradientNormMonitor : Callback
     public override void OnEpochEnd(Trainer trainer, EpochLog log)
     {
         if (_sums is null || _steps == 0) return;
+        using var scope = NewDisposeScope();
         var means = _sums.cpu().data<double>().ToArray();
         for (int i = 0; i < _layers!.Count; i++) _perEpoch[_layers[i].Layer].Add(means[i] / _steps);
     }
