@@ -34,5 +34,5 @@ public sealed class ProximalL1 : Callback
     }
 
     /// <summary>The soft-threshold operator on one number: sign(w)·max(|w| − t, 0).</summary>
-    public static double SoftThreshold(double w, double t) => Math.Sign(w) * Math.Max(Math.Abs(w) - t, 0);
+    public static double SoftThreshold(double w, double t) => Math.Abs(w) <= t ? 0.0 : Math.Sign(w) * (Math.Abs(w) - t);
 }

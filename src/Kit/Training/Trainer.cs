@@ -21,7 +21,7 @@ namespace Kit.Training;
 /// History h = trainer.Fit(xTrain, yTrain, epochs: 50, xVal, yVal);   // h.TrainLoss, h.ValLoss, h.ValMetric…
 /// trainer.Evaluate(xTest, yTest);                                     // (Loss, Metric)
 /// </code>
-/// In a notebook, <c>Callbacks.Add(TrainingDisplay.LiveChart())</c> (Kit.Interactive) draws the curves as it trains.
+/// In a notebook, <c>Callbacks.Add(LiveDisplay.Chart())</c> redraws the curves as it trains (one output, updated).
 /// If a notebook also imports Kit.NetworkBasics (which has the lesson-01 <c>Trainer.Fit</c>), add
 /// <c>using Trainer = Kit.Training.Trainer;</c>.
 /// Determinism: each epoch re-seeds torch (dropout masks) and the shuffle from (Seed, epoch), so a run resumed

@@ -36,7 +36,7 @@ public static class TrainingPlots
             title = new { text = title is null ? status : $"{title}<br><sub>{status}</sub>" },
             xaxis = new { title = new { text = "epoch" }, range = totalEpochs is int te ? new double[] { 0.5, te + 0.5 } : null },
             yaxis = new { title = new { text = "loss" } },
-            yaxis2 = metricName is null ? null : new { title = new { text = metricName }, overlaying = "y", side = "right", range = metricIsFraction ? new[] { 0.0, 1.0 } : null, showgrid = false },
+            yaxis2 = metricName is null ? null : new { title = new { text = metricName }, overlaying = "y", side = "right", range = metricIsFraction ? new[] { 0.0, 1.0 } : null, tickformat = metricIsFraction ? ".0%" : null, tickmode = metricIsFraction ? "linear" : null, tick0 = metricIsFraction ? 0.0 : (double?)null, dtick = metricIsFraction ? 0.25 : (double?)null, showgrid = false },
             legend = new { orientation = "h", y = -0.25 },
             margin = new { t = 60, r = 60 },
         });
@@ -46,4 +46,19 @@ public static class TrainingPlots
     /// <summary>NaN/±∞ become null (a gap in plotly), so that JSON stays valid.</summary>
     public static double?[] Clean(IEnumerable<double> values) =>
         values.Select(v => double.IsFinite(v) ? v : (double?)null).ToArray();
+
+    /// <summary>One quantity of several runs against epoch, e.g. the training loss for three learning rates.</summary>
+    /// <param name="select">what to draw from each history, e.g. <c>h =&gt; h.TrainLoss</c></param>
+    /// <param name="logY">logarithmic y axis</param>
+    public static Figure Compare(IEnumerable<(string Name, History History)> runs, Func<History, double[]> select, string title, string yTitle, bool logY = false)
+    {
+        ArgumentNullException.ThrowIfNull(runs);
+        ArgumentNullException.ThrowIfNull(select);
+        var fig = new Figure();
+        foreach (var (name, h) in runs)
+            fig.AddTrace(new { type = "scatter", mode = "lines+markers", x = h.EpochNumbers, y = Clean(select(h)), name, marker = new { size = 4 } });
+        fig.WithTitle(title).WithAxisTitles("epoch", yTitle);
+        if (logY) fig.WithLayout(new { yaxis = new { type = "log" } });
+        return fig.WithSize(340);
+    }
 }
