@@ -14,6 +14,7 @@ public sealed class GradientNormMonitor : Callback
     readonly Dictionary<string, List<double>> _perEpoch = [];
     List<(string Layer, Parameter[] Params)>? _layers;
     Tensor? _sums;
+    Device? _device;
     int _steps;
 
     /// <summary>Layer names, input side first (the module path, e.g. "fc1", "0", "block.conv").</summary>
@@ -29,6 +30,7 @@ public sealed class GradientNormMonitor : Callback
 
     public override void OnTrainBegin(Trainer trainer)
     {
+        _device = trainer.Device;
         if (_layers is not null) return;
         _layers = trainer.Model.named_parameters()
             .Where(p => p.parameter.requires_grad)
@@ -52,7 +54,7 @@ public sealed class GradientNormMonitor : Callback
         var norms = new List<Tensor>();
         foreach (var (_, ps) in _layers!)
         {
-            Tensor sq = zeros(1, ScalarType.Float64, trainer.Device);
+            Tensor sq = zeros(1, ScalarType.Float64, _device);
             foreach (var p in ps)
                 if (p.grad is { } g) sq = sq + g.to(ScalarType.Float64).pow(2).sum();
             norms.Add(sq.sqrt().reshape(1));
