@@ -11,6 +11,7 @@ public sealed class KitKernelExtension : IKernelExtension
     public Task OnLoadAsync(Kernel kernel)
     {
         KitFormatters.Register();
+        LiveDisplayBridge.Register();
         var banner = Banner.Create();
         if (KernelInvocationContext.Current is { } context) context.DisplayAs(banner, "text/html");
         return Task.CompletedTask;
