@@ -27,6 +27,22 @@ public sealed class DigitSet
     public IReadOnlyList<int> Labels { get; }
     public int Count => Labels.Count;
 
+    /// <summary>
+    /// The 1,797 digits: data/digits/digits.csv.gz of this repository (searched from the current folder upwards),
+    /// else the copy inside Debian's scikit-learn package.
+    /// </summary>
+    public static DigitSet Load()
+    {
+        for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "data", "digits", "digits.csv.gz");
+            if (File.Exists(candidate)) return LoadCsv(candidate);
+        }
+        const string debian = "/usr/lib/python3/dist-packages/sklearn/datasets/data/digits.csv.gz";
+        if (File.Exists(debian)) return LoadCsv(debian);
+        throw new FileNotFoundException("data/digits/digits.csv.gz was not found in this folder or any folder above it.");
+    }
+
     /// <summary>Reads scikit-learn's digits file: one image a line, 64 pixel values then the label (.csv or .csv.gz).</summary>
     public static DigitSet LoadCsv(string path)
     {
@@ -39,7 +55,7 @@ public sealed class DigitSet
         var labels = new List<int>();
         while (reader.ReadLine() is { } line)
         {
-            if (line.Length == 0) continue;
+            if (line.Length == 0 || char.IsLetter(line[0])) continue; // blank line or header (p0,…,p63,label)
             var values = line.Split(',').Select(v => double.Parse(v, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
             if (values.Length != 65) throw new FormatException($"{path}: line {labels.Count + 1} has {values.Length} values, expected 65 (64 pixels and the label).");
             images.Add(values[..64]);
