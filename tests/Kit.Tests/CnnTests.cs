@@ -163,3 +163,18 @@ public class DigitCnnClaimTests
         Assert.Equal("x", Assert.Throws<ArgumentException>(() => cnn.call(zeros(2, 64))).ParamName);
     }
 }
+
+public class CnnPlotsTests
+{
+    [Fact]
+    public void Grids_draws_one_heatmap_per_panel_on_its_own_axes()
+    {
+        var fig = CnnPlots.Grids([("a", new double[3, 3]), ("b", Filters.SobelX), ("c", Filters.SobelY)], columns: 2, colorscale: "RdBu");
+        Assert.Equal(3, fig.Data.Count);
+        Assert.Equal("x3", fig.Data[2]!["xaxis"]!.GetValue<string>());
+        Assert.NotNull(fig.Layout["yaxis3"]);
+        Assert.Equal(0.0, fig.Data[1]!["zmid"]!.GetValue<double>());
+        Assert.Equal("panels", Assert.Throws<ArgumentException>(() => CnnPlots.Grids([])).ParamName);
+        Assert.Equal("panels", Assert.Throws<ArgumentException>(() => CnnPlots.Grids([("big", new double[81, 2])])).ParamName);
+    }
+}

@@ -18,6 +18,8 @@ public static class CnnPlots
         columns = Math.Min(columns, panels.Count);
         int rows = (panels.Count + columns - 1) / columns;
         double zmin = panels.Min(p => p.Z.Cast<double>().Min()), zmax = panels.Max(p => p.Z.Cast<double>().Max());
+        bool diverging = colorscale == "RdBu";  // red positive, blue negative: keep 0 in the middle (grey-white)
+        if (diverging && sharedScale) { double m = Math.Max(Math.Abs(zmin), Math.Abs(zmax)); (zmin, zmax) = (-m, m); }
         var fig = new Figure();
         var layout = new System.Text.Json.Nodes.JsonObject();
         var annotations = new List<object>();
@@ -32,10 +34,11 @@ public static class CnnPlots
             {
                 type = "heatmap", z, colorscale, xaxis = $"x{suffix}", yaxis = $"y{suffix}",
                 showscale = sharedScale ? i == 0 : false, zmin = sharedScale ? zmin : (double?)null, zmax = sharedScale ? zmax : (double?)null,
+                zmid = diverging && !sharedScale ? 0.0 : (double?)null,
             });
             double x0 = c * (w + gap), y1 = 1 - r * (h + 0.1) - 0.06;
-            layout[$"xaxis{suffix}"] = System.Text.Json.JsonSerializer.SerializeToNode(new { domain = new[] { x0, x0 + w }, showticklabels = false, anchor = $"y{suffix}" });
-            layout[$"yaxis{suffix}"] = System.Text.Json.JsonSerializer.SerializeToNode(new { domain = new[] { y1 - h, y1 }, showticklabels = false, autorange = "reversed", scaleanchor = $"x{suffix}", anchor = $"x{suffix}" });
+            layout[$"xaxis{suffix}"] = System.Text.Json.JsonSerializer.SerializeToNode(new { domain = new[] { x0, x0 + w }, showticklabels = false, showgrid = false, zeroline = false, ticks = "", anchor = $"y{suffix}" });
+            layout[$"yaxis{suffix}"] = System.Text.Json.JsonSerializer.SerializeToNode(new { domain = new[] { y1 - h, y1 }, showticklabels = false, showgrid = false, zeroline = false, ticks = "", autorange = "reversed", scaleanchor = $"x{suffix}", anchor = $"x{suffix}" });
             annotations.Add(new { text = panels[i].Title, x = x0 + w / 2, y = y1, xref = "paper", yref = "paper", xanchor = "center", yanchor = "bottom", showarrow = false, font = new { size = 11 } });
         }
         layout["annotations"] = System.Text.Json.JsonSerializer.SerializeToNode(annotations);

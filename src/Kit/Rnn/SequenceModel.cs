@@ -47,22 +47,24 @@ public sealed class SequenceModel : nn.Module<Tensor, Tensor>
         };
         head = nn.Linear(bidirectional ? 2 * hidden : hidden, outputs);
         RegisterComponents();
-        if (cell == CellKind.LSTM) SetForgetBias(1.0);
+        if (cell != CellKind.RNN) SetGateBias(1, 1.0); // LSTM: forget gate; GRU: update gate (both second in PyTorch's order)
     }
 
     /// <summary>
     /// PyTorch starts every LSTM bias at a small random value, so the forget gate starts near σ(0) = 0.5 and the
     /// cell state halves at every step until training opens the gate. Keras (unit_forget_bias) and most
     /// practitioners start the forget gate's bias at 1 instead (σ(1) ≈ 0.73): the cell begins by remembering.
-    /// PyTorch orders each bias vector by gate: input, forget, cell, output; the forget slice is [H, 2H).
+    /// PyTorch orders the LSTM's bias vectors by gate as input, forget, cell, output, so the forget slice is [H, 2H).
+    /// The Kit does the same for the GRU's update gate z (order reset, update, new; h' = (1 − z)·n + z·h),
+    /// so that it too starts by keeping most of its state.
     /// </summary>
-    void SetForgetBias(double value)
+    void SetGateBias(int gate, double value)
     {
         using var _ = no_grad();
         foreach (var (name, p) in recurrent.named_parameters())
         {
-            if (name.StartsWith("bias_ih")) p[Hidden..(2 * Hidden)].fill_(value);
-            else if (name.StartsWith("bias_hh")) p[Hidden..(2 * Hidden)].fill_(0);
+            if (name.StartsWith("bias_ih")) p[(gate * Hidden)..((gate + 1) * Hidden)].fill_(value);
+            else if (name.StartsWith("bias_hh")) p[(gate * Hidden)..((gate + 1) * Hidden)].fill_(0);
         }
     }
 

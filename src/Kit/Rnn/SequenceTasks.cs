@@ -19,6 +19,8 @@ public static class SequenceTasks
     /// it is followed by <paramref name="gap"/> random distractor tokens (from a separate set of
     /// <paramref name="distractors"/>). To answer after the last step, the network must carry the first token
     /// through the whole gap. Tokens are one-hot, so X is [n, gap + 1, classes + distractors]; Y is int64 [n].
+    /// <paramref name="noise"/> adds Gaussian noise of that standard deviation to every input value: the network
+    /// can then no longer simply ignore the distractors, and memory has to be actively protected.
     /// </summary>
     public static SequenceData Memory(int n, int gap, int classes = 4, int distractors = 4, int seed = 0, double noise = 0)
     {
@@ -26,6 +28,7 @@ public static class SequenceTasks
         if (gap < 0 || gap > 1000) throw new ArgumentOutOfRangeException(nameof(gap), gap, "gap must be between 0 and 1000 steps.");
         if (classes < 2) throw new ArgumentOutOfRangeException(nameof(classes), classes, "classes must be at least 2.");
         if (distractors < 1) throw new ArgumentOutOfRangeException(nameof(distractors), distractors, "distractors must be at least 1.");
+        if (!(noise >= 0 && noise <= 10)) throw new ArgumentOutOfRangeException(nameof(noise), noise, "noise must be between 0 and 10.");
         var rng = new Random(seed);
         int steps = gap + 1, vocab = classes + distractors;
         var x = new float[n * steps * vocab];
@@ -40,7 +43,7 @@ public static class SequenceTasks
                 for (int k = 0; k < steps * vocab; k++)
                     x[i * steps * vocab + k] += (float)(noise * Math.Sqrt(-2 * Math.Log(1 - rng.NextDouble())) * Math.Cos(2 * Math.PI * rng.NextDouble()));
         }
-        return Make(x, [n, steps, vocab], tensor(y), $"memory task, gap {gap}");
+        return Make(x, [n, steps, vocab], tensor(y), $"memory task, gap {gap}{(noise > 0 ? $", noise {noise}" : "")}");
     }
 
     /// <summary>
