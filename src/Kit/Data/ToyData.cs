@@ -8,7 +8,7 @@ namespace Kit.Data;
 /// Small, seeded, two-dimensional data sets for the lessons. Each generator is pure C#
 /// (no torch call) so the same seed gives the same points on every machine and device.
 /// </summary>
-public static class ToyData
+public static partial class ToyData
 {
     /// <summary>
     /// Two interleaving half circles, the classic "not linearly separable" toy problem

@@ -1,0 +1,49 @@
+using Kit.Charts;
+
+namespace Kit.Training;
+
+/// <summary>Charts of a training run.</summary>
+public static class TrainingPlots
+{
+    /// <summary>
+    /// Loss per epoch (training and, if measured, validation) on the left axis and the metric on the right axis.
+    /// NaN and infinite values (a diverged run) leave gaps instead of breaking the chart.
+    /// </summary>
+    public static Figure Curves(History history, string? title = null, int? totalEpochs = null)
+    {
+        ArgumentNullException.ThrowIfNull(history);
+        var fig = new Figure();
+        var x = history.EpochNumbers;
+        fig.AddTrace(new { type = "scatter", mode = "lines+markers", x, y = Clean(history.TrainLoss), name = "train loss", line = new { color = "#1f77b4" }, marker = new { size = 4 } });
+        if (history.Epochs.Any(e => e.ValLoss is not null))
+            fig.AddTrace(new { type = "scatter", mode = "lines+markers", x, y = Clean(history.ValLoss), name = "val loss", line = new { color = "#ff7f0e" }, marker = new { size = 4 } });
+        var metricName = history.Epochs.FirstOrDefault(e => e.MetricName is not null)?.MetricName;
+        if (metricName is not null)
+        {
+            fig.AddTrace(new { type = "scatter", mode = "lines", x, y = Clean(history.TrainMetric), name = $"train {metricName}", yaxis = "y2", line = new { color = "#1f77b4", dash = "dot" } });
+            if (history.Epochs.Any(e => e.ValMetric is not null))
+                fig.AddTrace(new { type = "scatter", mode = "lines", x, y = Clean(history.ValMetric), name = $"val {metricName}", yaxis = "y2", line = new { color = "#ff7f0e", dash = "dot" } });
+        }
+        bool metricIsFraction = history.Epochs.All(e => e.TrainMetric is null or (>= 0 and <= 1)) && history.Epochs.All(e => e.ValMetric is null or (>= 0 and <= 1));
+        var last = history.Last;
+        string status = last is null ? "waiting for the first epoch"
+            : $"epoch {last.Epoch}{(totalEpochs is int t ? $"/{t}" : "")}: loss {last.TrainLoss:G4}" +
+              (last.ValLoss is double vl ? $", val loss {vl:G4}" : "") +
+              (last.ValMetric is double vm ? $", val {metricName} {vm:P1}" : "") +
+              (history.Diverged ? " — diverged" : "");
+        fig.WithLayout(new
+        {
+            title = new { text = title is null ? status : $"{title}<br><sub>{status}</sub>" },
+            xaxis = new { title = new { text = "epoch" }, range = totalEpochs is int te ? new double[] { 0.5, te + 0.5 } : null },
+            yaxis = new { title = new { text = "loss" } },
+            yaxis2 = metricName is null ? null : new { title = new { text = metricName }, overlaying = "y", side = "right", range = metricIsFraction ? new[] { 0.0, 1.0 } : null, showgrid = false },
+            legend = new { orientation = "h", y = -0.25 },
+            margin = new { t = 60, r = 60 },
+        });
+        return fig.WithSize(340);
+    }
+
+    /// <summary>NaN/±∞ become null (a gap in plotly), so that JSON stays valid.</summary>
+    public static double?[] Clean(IEnumerable<double> values) =>
+        values.Select(v => double.IsFinite(v) ? v : (double?)null).ToArray();
+}

@@ -1,0 +1,99 @@
+using Kit.Regularization;
+using Kit.Training;
+using Kit.TrainingConcepts;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Kit.Tests;
+
+/// <summary>The effects lesson 05 (regularization) shows, each asserted on the same seeded runs.</summary>
+[Collection(TorchCollection.Name)]
+public class RegularizationClaimTests
+{
+    static readonly Lazy<DigitsTask> Full = new(() => DigitsTask.Load());
+    static readonly Lazy<DigitsTask> Small = new(() => DigitsTask.Load(trainSize: 200));
+
+    [Fact]
+    public void L1_leaves_many_exact_zeros_and_L2_none_while_both_shrink_the_weights()
+    {
+        var none = Kit.Regularization.Experiments.Linear(Full.Value, Penalty.None);
+        var l1 = Kit.Regularization.Experiments.Linear(Full.Value, Penalty.L1);
+        var l2 = Kit.Regularization.Experiments.Linear(Full.Value, Penalty.L2);
+        var elastic = Kit.Regularization.Experiments.Linear(Full.Value, Penalty.ElasticNet);
+        int z1 = WeightStats.CountZeros(l1.Model), z2 = WeightStats.CountZeros(l2.Model);
+        Assert.True(z1 > 100 && z2 == 0, $"zeros: L1 {z1}, L2 {z2}");
+        // Fair count with a tolerance too: L1 still has far more near-zero weights.
+        Assert.True(WeightStats.CountZeros(l1.Model, 1e-6) > 10 * Math.Max(1, WeightStats.CountZeros(l2.Model, 1e-6)));
+        int ze = WeightStats.CountZeros(elastic.Model);
+        Assert.InRange(ze, 1, z1);
+        Assert.True(WeightStats.Norms(l2.Model).SquaredL2 < WeightStats.Norms(none.Model).SquaredL2);
+        Assert.True(WeightStats.Norms(l1.Model).L1Norm < WeightStats.Norms(none.Model).L1Norm);
+    }
+
+    [Fact]
+    public void Dropout_is_random_and_rescaled_in_training_and_the_identity_in_evaluation()
+    {
+        var dropout = nn.Dropout(0.5);
+        var x = ones(1, 1000);
+        dropout.train();
+        torch.manual_seed(0);
+        var a = dropout.call(x);
+        var b = dropout.call(x);
+        Assert.False(a.equal(b).all().item<bool>());                         // a new mask each call
+        Assert.True(a.eq(0).logical_or(a.eq(2)).all().item<bool>());       // kept units scaled by 1/(1−p) = 2
+        Assert.InRange(a.eq(0).sum().item<long>(), 400, 600);
+        dropout.eval();
+        var c = dropout.call(x);
+        Assert.True(c.equal(x).all().item<bool>());                          // evaluation: unchanged
+        Assert.True(c.equal(dropout.call(x)).all().item<bool>());            // and deterministic
+
+        var model = Nets.Mlp(64, [32], 10, dropout: 0.5, seed: 0);
+        var input = Small.Value.XVal.narrow(0, 0, 5);
+        model.eval();
+        Assert.True(model.call(input).equal(model.call(input)).all().item<bool>());
+        model.train();
+        Assert.False(model.call(input).equal(model.call(input)).all().item<bool>());
+    }
+
+    [Fact]
+    public void Dropout_lowers_the_final_validation_loss_of_an_overfitting_network()
+    {
+        var plain = Kit.Regularization.Experiments.Overfit(Small.Value, dropout: 0, epochs: 40);
+        var dropped = Kit.Regularization.Experiments.Overfit(Small.Value, dropout: 0.5, epochs: 40);
+        Assert.True(dropped.Last.ValLoss < plain.Last.ValLoss, $"val loss {dropped.Last.ValLoss:F3} vs {plain.Last.ValLoss:F3}");
+        Assert.True(dropped.Last.TrainMetric < plain.Last.TrainMetric || plain.Last.TrainMetric == 1.0);
+    }
+
+    [Fact]
+    public void Early_stopping_stops_before_the_limit_and_restores_the_best_weights()
+    {
+        var es = new EarlyStopping(Quantity.ValLoss, patience: 5);
+        var run = Kit.Regularization.Experiments.Overfit(Small.Value, epochs: 100, callbacks: es);
+        Assert.True(run.History.Count < 100);
+        Assert.Equal(es.BestEpoch + 5, run.History.Count);
+        Assert.True(es.Restored);
+        Assert.Equal(run.History.ValLoss.Min(), run.Trainer.Evaluate(Small.Value.XVal, Small.Value.YVal).Loss, 5);
+    }
+
+    [Fact]
+    public void Shift_augmentation_raises_accuracy_on_shifted_digits()
+    {
+        var task = DigitsTask.Load(trainSize: 300);
+        var plain = Kit.Regularization.Experiments.Augmented(task, augment: false, epochs: 30);
+        var augmented = Kit.Regularization.Experiments.Augmented(task, augment: true, epochs: 30);
+        Assert.True(augmented.Last.ValMetric > plain.Last.ValMetric + 0.1, $"{augmented.Last.ValMetric:F3} vs {plain.Last.ValMetric:F3}");
+    }
+
+    [Fact]
+    public void Batch_norm_reaches_a_target_loss_in_fewer_epochs_and_stays_stable_at_a_high_rate()
+    {
+        var plain = Kit.Regularization.Experiments.BatchNorm(Full.Value, batchNorm: false);
+        var bn = Kit.Regularization.Experiments.BatchNorm(Full.Value, batchNorm: true);
+        int reachBn = Kit.Regularization.Experiments.EpochsToReach(bn.History, 0.5) ?? int.MaxValue;
+        int reachPlain = Kit.Regularization.Experiments.EpochsToReach(plain.History, 0.5) ?? int.MaxValue;
+        Assert.True(reachBn < reachPlain, $"epochs to 0.5: BN {reachBn}, plain {reachPlain}");
+        var plainHigh = Kit.Regularization.Experiments.BatchNorm(Full.Value, batchNorm: false, lr: 0.3);
+        var bnHigh = Kit.Regularization.Experiments.BatchNorm(Full.Value, batchNorm: true, lr: 0.3);
+        Assert.True(bnHigh.History.TrainLoss.Skip(5).Max() < plainHigh.History.TrainLoss.Skip(5).Min());
+    }
+}
