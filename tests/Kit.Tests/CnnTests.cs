@@ -117,19 +117,45 @@ public class DigitCnnClaimTests
     static readonly Lazy<(DigitSet Train, DigitSet Test)> Data = new(() => DigitSet.Load().Split(0.7, seed: 0));
 
     [Fact]
-    public void The_small_cnn_beats_the_mlp_on_digits_with_fewer_than_half_the_parameters()
+    public void The_small_cnn_matches_the_mlp_with_fewer_than_half_the_parameters_and_copes_far_better_with_shifted_digits()
     {
         var (train, test) = Data.Value;
         var (x, y) = train.ToTensors();
         var (xt, yt) = test.ToTensors();
         var cnn = DigitCnn.Build(seed: 0);
         var mlp = DigitMlp.Build(64, seed: 0);
-        MiniBatch.Fit(cnn, x, y, epochs: 10, batchSize: 32, lr: 0.01, seed: 0);
-        MiniBatch.Fit(mlp, x, y, epochs: 10, batchSize: 32, lr: 0.01, seed: 0);
+        MiniBatch.Fit(cnn, x, y, epochs: 20, batchSize: 32, lr: 0.01, seed: 0);
+        MiniBatch.Fit(mlp, x, y, epochs: 20, batchSize: 32, lr: 0.01, seed: 0);
         double cnnAcc = MiniBatch.Accuracy(cnn, xt, yt), mlpAcc = MiniBatch.Accuracy(mlp, xt, yt);
-        Assert.True(ConvShapes.ParameterCount(cnn) * 2 < ConvShapes.ParameterCount(mlp));
-        Assert.True(cnnAcc > mlpAcc, $"CNN {cnnAcc:P2} vs MLP {mlpAcc:P2}");
-        Assert.True(cnnAcc > 0.95, $"CNN {cnnAcc:P2}");
+        long cnnParams = ConvShapes.ParameterCount(cnn), mlpParams = ConvShapes.ParameterCount(mlp);
+        Assert.True(cnnParams * 2 < mlpParams);
+        // On centred 8 × 8 digits both are near the ceiling: the CNN is not reliably more accurate, but it gets
+        // there with far fewer weights (more accuracy per parameter).
+        Assert.True(cnnAcc > 0.94 && mlpAcc > 0.94, $"CNN {cnnAcc:P2}, MLP {mlpAcc:P2}");
+        Assert.True(cnnAcc / cnnParams > 2 * mlpAcc / mlpParams);
+        // Shifted one pixel sideways, the CNN (shared filters + pooling) keeps much more of its accuracy.
+        double Shifted(nn.Module<Tensor, Tensor> m) => new[] { -1, 1 }.Average(dx =>
+        {
+            var (xs, ys) = test.Shifted(dx, 0).ToTensors();
+            return MiniBatch.Accuracy(m, xs, ys);
+        });
+        double cnnShift = Shifted(cnn), mlpShift = Shifted(mlp);
+        Assert.True(cnnShift > mlpShift + 0.08, $"shifted: CNN {cnnShift:P1} vs MLP {mlpShift:P1}");
+    }
+
+    [Fact]
+    public void Shifting_moves_every_pixel_and_fills_with_background()
+    {
+        var one = new DigitSet([Enumerable.Range(0, 64).Select(i => (double)i).ToArray()], [3]);
+        var right = one.Shifted(1, 0).Image(0);
+        Assert.Equal(0, right[0, 0]);
+        Assert.Equal(0, right[5, 0]);            // moved in from outside
+        Assert.Equal(40, right[5, 1]);           // was (5, 0)
+        Assert.Equal(5 * 8 + 6, right[5, 7]);    // was (5, 6)
+        var up = one.Shifted(0, -1).Image(0);
+        Assert.Equal(8, up[0, 0]);
+        Assert.Equal(0, up[7, 3]);
+        Assert.Equal("dx", Assert.Throws<ArgumentOutOfRangeException>(() => one.Shifted(5, 0)).ParamName);
     }
 
     [Fact]

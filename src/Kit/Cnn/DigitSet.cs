@@ -1,4 +1,4 @@
-using System.IO.Compression;
+using Kit.Data;
 using Kit.Runtime;
 using static TorchSharp.torch;
 
@@ -27,41 +27,14 @@ public sealed class DigitSet
     public IReadOnlyList<int> Labels { get; }
     public int Count => Labels.Count;
 
-    /// <summary>
-    /// The 1,797 digits: data/digits/digits.csv.gz of this repository (searched from the current folder upwards),
-    /// else the copy inside Debian's scikit-learn package.
-    /// </summary>
+    /// <summary>The 1,797 digits of <see cref="Digits"/> (embedded in the Kit), raw pixel values 0–16.</summary>
     public static DigitSet Load()
     {
-        for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "data", "digits", "digits.csv.gz");
-            if (File.Exists(candidate)) return LoadCsv(candidate);
-        }
-        const string debian = "/usr/lib/python3/dist-packages/sklearn/datasets/data/digits.csv.gz";
-        if (File.Exists(debian)) return LoadCsv(debian);
-        throw new FileNotFoundException("data/digits/digits.csv.gz was not found in this folder or any folder above it.");
-    }
-
-    /// <summary>Reads scikit-learn's digits file: one image a line, 64 pixel values then the label (.csv or .csv.gz).</summary>
-    public static DigitSet LoadCsv(string path)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        if (!File.Exists(path)) throw new FileNotFoundException($"digits file not found: {path}", path);
-        using var file = File.OpenRead(path);
-        using Stream stream = path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? new GZipStream(file, CompressionMode.Decompress) : file;
-        using var reader = new StreamReader(stream);
-        var images = new List<double[]>();
-        var labels = new List<int>();
-        while (reader.ReadLine() is { } line)
-        {
-            if (line.Length == 0 || char.IsLetter(line[0])) continue; // blank line or header (p0,…,p63,label)
-            var values = line.Split(',').Select(v => double.Parse(v, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
-            if (values.Length != 65) throw new FormatException($"{path}: line {labels.Count + 1} has {values.Length} values, expected 65 (64 pixels and the label).");
-            images.Add(values[..64]);
-            labels.Add((int)values[64]);
-        }
-        return new DigitSet(images, labels);
+        var data = Digits.Load(scaled: false);
+        var images = Enumerable.Range(0, data.Count)
+            .Select(i => data.Features.AsSpan(i * Digits.Pixels, Digits.Pixels).ToArray().Select(p => (double)p).ToArray())
+            .ToList();
+        return new DigitSet(images, data.Labels.Select(l => (int)l).ToList());
     }
 
     /// <summary>The image at <paramref name="index"/> as an 8 × 8 grid (row 0 at the top).</summary>
@@ -71,6 +44,28 @@ public sealed class DigitSet
         var grid = new double[8, 8];
         for (int p = 0; p < 64; p++) grid[p / 8, p % 8] = Images[index][p];
         return grid;
+    }
+
+    /// <summary>
+    /// Every image moved <paramref name="dx"/> pixels right and <paramref name="dy"/> pixels down (negative: left, up);
+    /// pixels moved in from outside are 0 (background). The same digits, just not centred where training saw them.
+    /// </summary>
+    public DigitSet Shifted(int dx, int dy)
+    {
+        if (Math.Abs(dx) > 4) throw new ArgumentOutOfRangeException(nameof(dx), dx, "dx must be between −4 and 4 pixels.");
+        if (Math.Abs(dy) > 4) throw new ArgumentOutOfRangeException(nameof(dy), dy, "dy must be between −4 and 4 pixels.");
+        var moved = Images.Select(img =>
+        {
+            var m = new double[64];
+            for (int r = 0; r < 8; r++)
+                for (int c = 0; c < 8; c++)
+                {
+                    int sr = r - dy, sc = c - dx;
+                    if (sr >= 0 && sr < 8 && sc >= 0 && sc < 8) m[r * 8 + c] = img[sr * 8 + sc];
+                }
+            return m;
+        }).ToList();
+        return new DigitSet(moved, Labels);
     }
 
     /// <summary>Only the examples whose label is one of <paramref name="classes"/>.</summary>

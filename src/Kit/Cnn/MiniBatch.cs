@@ -1,4 +1,4 @@
-using Kit.Runtime;
+using Kit.Training;
 using TorchSharp;
 using static TorchSharp.torch;
 using F = TorchSharp.torch.nn.functional;
@@ -6,8 +6,8 @@ using F = TorchSharp.torch.nn.functional;
 namespace Kit.Cnn;
 
 /// <summary>
-/// A small mini-batch training loop (Adam) for the CNN and RNN lessons: each epoch shuffles the examples
-/// with a seeded generator and takes one optimizer step per batch, each step in its own dispose scope.
+/// The CNN and RNN lessons' training in one call: Adam and the Kit's <see cref="Trainer"/> (seeded shuffled
+/// mini-batches, one optimizer step per batch, each in its own dispose scope).
 /// Labels of type int64 train a classifier with cross-entropy (logits [n, classes] or, for one label per
 /// time step, [n, steps, classes]; label −100 is ignored, as in PyTorch); float labels train a regressor with MSE.
 /// Parameters with requires_grad = false (frozen layers) are left out of the optimizer.
@@ -28,30 +28,9 @@ public static class MiniBatch
         var trainable = model.parameters().Where(p => p.requires_grad).ToList();
         if (trainable.Count == 0) throw new ArgumentException("model has no trainable parameters (all are frozen).", nameof(model));
 
-        KitTorch.Setup();
-        using var generator = new Generator((ulong)seed);
         using var opt = optim.Adam(trainable, lr: lr);
-        long n = x.shape[0];
-        var losses = new double[epochs];
-        model.train();
-        for (int epoch = 0; epoch < epochs; epoch++)
-        {
-            using var order = randperm(n, generator: generator).to(x.device);
-            double total = 0;
-            for (long start = 0; start < n; start += batchSize)
-            {
-                using var scope = NewDisposeScope();
-                var idx = order.narrow(0, start, Math.Min(batchSize, n - start));
-                opt.zero_grad();
-                var loss = Loss(model.call(x.index_select(0, idx)), y.index_select(0, idx));
-                loss.backward();
-                opt.step();
-                total += loss.item<float>() * idx.shape[0];
-            }
-            losses[epoch] = total / n;
-        }
-        model.eval();
-        return losses;
+        var trainer = new Trainer(model, opt, Loss) { BatchSize = batchSize, Seed = seed, Metric = null };
+        return trainer.Fit(x, y, epochs).TrainLoss;
     }
 
     /// <summary>Cross-entropy for int64 labels (3-D logits are flattened over the time steps), MSE otherwise.</summary>

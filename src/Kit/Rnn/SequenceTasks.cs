@@ -4,7 +4,7 @@ using static TorchSharp.torch;
 namespace Kit.Rnn;
 
 /// <summary>A sequence data set: inputs [n, steps, features] and targets, on <see cref="KitTorch.Device"/>.</summary>
-public sealed record SequenceData(Tensor X, Tensor Y, string Description)
+public sealed record SequenceSet(Tensor X, Tensor Y, string Description)
 {
     public long Count => X.shape[0];
     public long Steps => X.shape[1];
@@ -22,7 +22,7 @@ public static class SequenceTasks
     /// <paramref name="noise"/> adds Gaussian noise of that standard deviation to every input value: the network
     /// can then no longer simply ignore the distractors, and memory has to be actively protected.
     /// </summary>
-    public static SequenceData Memory(int n, int gap, int classes = 4, int distractors = 4, int seed = 0, double noise = 0)
+    public static SequenceSet Memory(int n, int gap, int classes = 4, int distractors = 4, int seed = 0, double noise = 0)
     {
         if (n < 1) throw new ArgumentOutOfRangeException(nameof(n), n, "n (sequences) must be at least 1.");
         if (gap < 0 || gap > 1000) throw new ArgumentOutOfRangeException(nameof(gap), gap, "gap must be between 0 and 1000 steps.");
@@ -51,7 +51,7 @@ public static class SequenceTasks
     /// next token; its label is −100 and is not scored). A network that reads only forwards cannot know it
     /// and guesses (about 1/<paramref name="vocab"/>); a bidirectional one can. X is one-hot [n, steps, vocab], Y int64 [n, steps].
     /// </summary>
-    public static SequenceData NextToken(int n, int steps, int vocab = 4, int seed = 0)
+    public static SequenceSet NextToken(int n, int steps, int vocab = 4, int seed = 0)
     {
         if (n < 1) throw new ArgumentOutOfRangeException(nameof(n), n, "n (sequences) must be at least 1.");
         if (steps < 2 || steps > 1000) throw new ArgumentOutOfRangeException(nameof(steps), steps, "steps must be between 2 and 1000.");
@@ -88,7 +88,7 @@ public static class SequenceTasks
     /// <summary>
     /// Sliding windows for next-step forecasting: X[i] = series[i … i + window − 1] as [window, 1], Y[i] = series[i + window].
     /// </summary>
-    public static SequenceData Windows(IReadOnlyList<double> series, int window)
+    public static SequenceSet Windows(IReadOnlyList<double> series, int window)
     {
         ArgumentNullException.ThrowIfNull(series);
         if (window < 1) throw new ArgumentOutOfRangeException(nameof(window), window, "window must be at least 1.");
@@ -104,9 +104,9 @@ public static class SequenceTasks
         return Make(x, [n, window, 1], tensor(y, [n, 1]), $"next-step windows of {window}");
     }
 
-    static SequenceData Make(float[] x, long[] shape, Tensor y, string description)
+    static SequenceSet Make(float[] x, long[] shape, Tensor y, string description)
     {
         var device = KitTorch.Device;
-        return new SequenceData(tensor(x, shape).to(device), y.to(device), description);
+        return new SequenceSet(tensor(x, shape).to(device), y.to(device), description);
     }
 }
