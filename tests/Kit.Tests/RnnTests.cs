@@ -87,7 +87,7 @@ public class RnnClaimTests
     {
         // TorchSharp 0.107's CPU nn.LSTM is wrong under no_grad; SequenceModel works around it.
         var model = SequenceModel.Build(CellKind.LSTM, 3, 5, 2, seed: 0);
-        var x = randn(4, 6, 3);
+        var x = randn(4, 6, 3, device: Kit.Runtime.KitTorch.Device);
         var withGrad = model.call(x).detach();
         Tensor without;
         using (no_grad()) without = model.call(x);
