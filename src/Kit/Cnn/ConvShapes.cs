@@ -1,7 +1,7 @@
 namespace Kit.Cnn;
 
 /// <summary>Output sizes and parameter counts, as students compute them on the exam.</summary>
-public static class ConvShapes
+public static partial class ConvShapes
 {
     /// <summary>⌊(n + 2p − k) / s⌋ + 1 along one spatial dimension.</summary>
     public static int OutputSize(int n, int kernel, int stride = 1, int padding = 0)
