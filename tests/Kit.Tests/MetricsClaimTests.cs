@@ -50,12 +50,23 @@ public class MetricsClaimTests
     }
 
     [Fact]
+    public void F2_picks_a_lower_threshold_than_F1_and_F_half_a_higher_one()
+    {
+        var d = SimulatedScores.Make(400, 0.3, 2, seed: 1);   // the lesson's data
+        var grid = Ranking.AtThresholds(d.Labels, d.Scores, Enumerable.Range(1, 99).Select(i => i / 100.0).ToArray());
+        double Best(double beta) => grid.MaxBy(p => p.Counts.FBeta(beta))!.Threshold;
+        Assert.True(Best(2) < Best(1) && Best(1) < Best(0.5), $"F2 {Best(2)}, F1 {Best(1)}, F0.5 {Best(0.5)}");
+        var cautious = Ranking.Predict(d.Scores, 0.7);
+        Assert.True(Classification.FBeta(d.Labels, cautious, 0.5) > Classification.F1(d.Labels, cautious));
+    }
+
+    [Fact]
     public void Auc_ignores_a_monotonic_rescaling_of_the_scores_while_log_loss_does_not()
     {
-        var d = SimulatedScores.Make(300, 0.4, 2, seed: 4);
-        var squashed = d.Scores.Select(s => s * s).ToArray();   // same ranking, worse probabilities
-        Assert.Equal(Ranking.RocAuc(d.Labels, d.Scores), Ranking.RocAuc(d.Labels, squashed), 12);
-        Assert.True(Classification.LogLoss(d.Labels, squashed) > Classification.LogLoss(d.Labels, d.Scores));
+        var d = SimulatedScores.Make(400, 0.3, 2, seed: 1);   // the lesson's data
+        var hedged = d.Scores.Select(s => 0.45 + 0.1 * s).ToArray();   // same ranking, timid probabilities
+        Assert.Equal(Ranking.RocAuc(d.Labels, d.Scores), Ranking.RocAuc(d.Labels, hedged), 12);
+        Assert.True(Classification.LogLoss(d.Labels, hedged) > Classification.LogLoss(d.Labels, d.Scores) + 0.1);
     }
 
     [Fact]
