@@ -1,7 +1,7 @@
 namespace Kit.Metrics;
 
 /// <summary>Regression metrics on plain arrays: y is the truth, yHat the prediction.</summary>
-public static class Regression
+public static partial class Regression
 {
     public static double Mse(IReadOnlyList<double> y, IReadOnlyList<double> yHat)
     {
@@ -33,6 +33,24 @@ public static class Regression
         }
         if (ssTot == 0) return ssRes == 0 ? 1 : 0;
         return 1 - ssRes / ssTot;
+    }
+
+    /// <summary>
+    /// Mean Huber loss: ½·r² where |r| ≤ δ, δ·(|r| − ½δ) beyond (r = y − ŷ). Quadratic like MSE for small
+    /// errors, linear like MAE for large ones, so a few outliers cannot dominate it. Same as PyTorch's
+    /// <c>HuberLoss(delta)</c> with reduction "mean".
+    /// </summary>
+    public static double Huber(IReadOnlyList<double> y, IReadOnlyList<double> yHat, double delta = 1.0)
+    {
+        if (!(delta > 0) || double.IsInfinity(delta)) throw new ArgumentOutOfRangeException(nameof(delta), delta, "delta must be a positive finite number");
+        Check(y, yHat);
+        double s = 0;
+        for (int i = 0; i < y.Count; i++)
+        {
+            double r = Math.Abs(y[i] - yHat[i]);
+            s += r <= delta ? 0.5 * r * r : delta * (r - 0.5 * delta);
+        }
+        return s / y.Count;
     }
 
     static void Check(IReadOnlyList<double> y, IReadOnlyList<double> yHat)
