@@ -1,12 +1,12 @@
 namespace Kit.CrossValidation;
 
 /// <summary>
-/// One train/test split: row indices into the data set, each array ascending. Rows in neither array are
+/// One train/test split (<see cref="Index"/> counts from 0, printed and drawn from 1): row indices into the data set, each array ascending. Rows in neither array are
 /// left out of this fold (the gap of a <see cref="TimeSeriesSplit"/>, or the rows before a capped training window).
 /// </summary>
 public sealed record Fold(int Index, int[] Train, int[] Test)
 {
-    public override string ToString() => $"fold {Index}: train {Describe(Train)}, test {Describe(Test)}";
+    public override string ToString() => $"fold {Index + 1}: train {Describe(Train)}, test {Describe(Test)}";
 
     static string Describe(int[] rows) => rows.Length switch
     {

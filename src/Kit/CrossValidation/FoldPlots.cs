@@ -66,7 +66,7 @@ public static class FoldPlots
                 yaxis = "y2", showscale = false, colorscale = "Viridis", xgap = nSamples <= 60 ? 1 : 0,
                 hovertemplate = "sample %{x}: class %{text}<extra></extra>", text = new[] { labels.Select(c => c.ToString()).ToArray() },
             });
-            fig.WithLayout(new { yaxis2 = new { domain = new[] { 0.9, 1.0 } } });
+            fig.WithLayout(new { yaxis2 = new { domain = new[] { 0.9, 1.0 }, anchor = "x" } });
         }
         int height = Math.Max(220, 60 + 28 * folds.Count + (labels is null ? 0 : 40));
         return fig.WithTitle(title).WithSize(height)

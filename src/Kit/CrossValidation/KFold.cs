@@ -40,7 +40,7 @@ public sealed class KFold : ICrossValidator
         return folds;
     }
 
-    public override string ToString() => $"KFold(nSplits: {NSplits}, shuffle: {Shuffle}{(Shuffle ? $", seed: {Seed}" : "")})";
+    public override string ToString() => $"KFold(nSplits: {NSplits}, shuffle: {(Shuffle ? "true" : "false")}{(Shuffle ? $", seed: {Seed}" : "")})";
 }
 
 /// <summary>Leave-one-out (scikit-learn's <c>LeaveOneOut</c>): n folds, each testing on a single row and training on the other n − 1.</summary>

@@ -77,5 +77,5 @@ public sealed class StratifiedKFold : ICrossValidator
         }).ToList();
     }
 
-    public override string ToString() => $"StratifiedKFold(nSplits: {NSplits}, shuffle: {Shuffle}{(Shuffle ? $", seed: {Seed}" : "")})";
+    public override string ToString() => $"StratifiedKFold(nSplits: {NSplits}, shuffle: {(Shuffle ? "true" : "false")}{(Shuffle ? $", seed: {Seed}" : "")})";
 }
