@@ -34,7 +34,7 @@ public sealed class Trainer
 
     /// <param name="model">the network; its parameters must already be on the device you train on (data is moved there batch by batch)</param>
     /// <param name="optimizer">any TorchSharp optimizer over the model's parameters, with a learning rate &gt; 0</param>
-    /// <param name="loss">(output, target) → scalar loss averaged over the batch, e.g. <see cref="Losses.CrossEntropy"/></param>
+    /// <param name="loss">(output, target) → scalar loss averaged over the batch, e.g. <see cref="Training.Losses.CrossEntropy"/></param>
     /// <param name="scheduler">optional learning-rate scheduler, stepped once after every epoch</param>
     public Trainer(nn.Module<Tensor, Tensor> model, optim.Optimizer optimizer, Func<Tensor, Tensor, Tensor> loss,
         optim.lr_scheduler.LRScheduler? scheduler = null)

@@ -14,7 +14,7 @@ public static class Experiments
     {
         ArgumentNullException.ThrowIfNull(task);
         var model = Nets.Mlp(64, [32], 10, seed: seed);
-        var trainer = new Trainer(model, torch.optim.SGD(model.parameters(), learningRate: lr), Losses.CrossEntropy) { BatchSize = 64, Seed = seed };
+        var trainer = new Trainer(model, torch.optim.SGD(model.parameters(), learningRate: lr), Training.Losses.CrossEntropy) { BatchSize = 64, Seed = seed };
         trainer.Callbacks.AddRange(callbacks);
         return trainer.Fit(task.X, task.Y, epochs, task.XVal, task.YVal);
     }
@@ -27,7 +27,7 @@ public static class Experiments
     {
         ArgumentNullException.ThrowIfNull(task);
         var model = Nets.Mlp(64, [32], 10, seed: seed);
-        var trainer = new Trainer(model, torch.optim.SGD(model.parameters(), learningRate: lr), Losses.CrossEntropy) { BatchSize = batchSize, Seed = seed };
+        var trainer = new Trainer(model, torch.optim.SGD(model.parameters(), learningRate: lr), Training.Losses.CrossEntropy) { BatchSize = batchSize, Seed = seed };
         trainer.Callbacks.AddRange(callbacks);
         return trainer.Fit(task.X, task.Y, epochs, task.XVal, task.YVal);
     }
