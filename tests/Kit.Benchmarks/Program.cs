@@ -4,8 +4,9 @@ switch (args.FirstOrDefault() ?? "threads")
 {
     case "threads": ThreadsBenchmark.Run(); break;
     case "metrics": MetricsBenchmark.Run(); break;
+    case "training": TrainingBenchmark.Run(); break;
     default:
-        Console.Error.WriteLine($"unknown benchmark '{args[0]}'; available: threads, metrics");
+        Console.Error.WriteLine($"unknown benchmark '{args[0]}'; available: threads, metrics, training");
         return 2;
 }
 return 0;
