@@ -25,6 +25,7 @@ internal static class QuizCommand
         var command = new Command("quiz", "Self-check in the terminal: practise a topic (weakest and most due first) or sit a timed exam simulation. Answers are recorded in ~/.kit/progress.db.")
         {
             topic, count, exam, minutes, seed,
+            AnswerCommand.Create(context),
         };
         command.SetAction((parse, ct) =>
         {
