@@ -66,8 +66,18 @@ public static class NativeLoader
 
         var copy = WeakenedCopy(original, lib, missing);
         var libtorch = FindLibTorch(original, torchSharpDir, rid);
-        if (libtorch is not null) NativeLibrary.Load(libtorch);
-        _patchedHandle = NativeLibrary.Load(copy);
+        try
+        {
+            if (libtorch is not null) NativeLibrary.Load(libtorch);
+            _patchedHandle = NativeLibrary.Load(copy);
+        }
+        catch (DllNotFoundException e)
+        {
+            // E.g. a CUDA install whose libtorch is still in NuGet fragments until TorchSharp consolidates them.
+            return NativeLoadReport.Untouched(
+                $"system libstdc++ lacks {string.Join(", ", missing)}; the patched copy {copy} could not be loaded yet " +
+                $"({e.Message.Split('\n')[0]}), so TorchSharp's own loader is used", original, libstdcxx);
+        }
         // TorchSharp probes by name; when its probe lands on the unpatched file, hand it ours.
         System.Runtime.Loader.AssemblyLoadContext.Default.ResolvingUnmanagedDll += ResolveLibTorchSharp;
         return new NativeLoadReport(true, true,
