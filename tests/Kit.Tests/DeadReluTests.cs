@@ -38,7 +38,7 @@ public class DeadReluTests
             var knocked = DeadUnits.KnockOut(model, 0.5, bias: -10, seed: 0);
             var first = Mlp.LinearLayers(model)[0];
             var before = first.weight!.cpu().data<float>().ToArray();
-            Trainer.Fit(model, x, y, epochs: 60, lr: 0.02);
+            FullBatch.Fit(model, x, y, epochs: 60, lr: 0.02);
             var after = first.weight!.cpu().data<float>().ToArray();
             bool moved = knocked.Any(u => before[2 * u] != after[2 * u] || before[2 * u + 1] != after[2 * u + 1]);
             Assert.True(moved == expectMoved, $"{activation}: knocked-out weights moved = {moved}");

@@ -52,13 +52,13 @@ public class NonLinearityTests
         var (xt, yt) = ToyData.MakeMoons(400, 0.15, seed: 2).ToTensors();
 
         var linearStack = Mlp.Build(2, 16, 3, 1, Activation.None, seed: 0);
-        Trainer.Fit(linearStack, x, y, epochs: 400, lr: 0.02);
+        FullBatch.Fit(linearStack, x, y, epochs: 400, lr: 0.02);
         var oneLinear = Mlp.Build(2, 16, 0, 1, Activation.None, seed: 0);
-        Trainer.Fit(oneLinear, x, y, epochs: 400, lr: 0.02);
+        FullBatch.Fit(oneLinear, x, y, epochs: 400, lr: 0.02);
         var relu = Mlp.Build(2, 16, 3, 1, Activation.ReLU, seed: 0);
-        Trainer.Fit(relu, x, y, epochs: 400, lr: 0.02);
+        FullBatch.Fit(relu, x, y, epochs: 400, lr: 0.02);
 
-        double stackAcc = Trainer.Accuracy(linearStack, xt, yt), lineAcc = Trainer.Accuracy(oneLinear, xt, yt), reluAcc = Trainer.Accuracy(relu, xt, yt);
+        double stackAcc = FullBatch.Accuracy(linearStack, xt, yt), lineAcc = FullBatch.Accuracy(oneLinear, xt, yt), reluAcc = FullBatch.Accuracy(relu, xt, yt);
         Assert.True(stackAcc < 0.9, $"linear stack: {stackAcc:P1}");
         Assert.True(Math.Abs(stackAcc - lineAcc) < 0.03, $"linear stack {stackAcc:P1} vs one Linear {lineAcc:P1}");
         Assert.True(reluAcc > 0.95, $"ReLU MLP: {reluAcc:P1}");
@@ -69,7 +69,7 @@ public class NonLinearityTests
     {
         var (x, y) = ToyData.MakeMoons(200, 0.1, seed: 0).ToTensors();
         var model = Mlp.Build(2, 8, 1, 1, Activation.Tanh, seed: 0);
-        var fit = Trainer.Fit(model, x, y, epochs: 50, lr: 0.05, OptimizerKind.SGD);
+        var fit = FullBatch.Fit(model, x, y, epochs: 50, lr: 0.05, OptimizerKind.SGD);
         Assert.Equal(50, fit.Losses.Length);
         Assert.True(fit.FinalLoss < fit.Losses[0]);
     }
@@ -79,7 +79,7 @@ public class NonLinearityTests
     {
         var (x, y) = ToyData.MakeMoons(200, 0.1, seed: 0).ToTensors();
         var model = Mlp.Build(2, 16, 2, 2, Activation.ReLU, seed: 0);
-        var fit = Trainer.Fit(model, x, y, epochs: 150, lr: 0.02);
+        var fit = FullBatch.Fit(model, x, y, epochs: 150, lr: 0.02);
         Assert.True(fit.TrainAccuracy > 0.95, fit.ToString());
         var grid = DecisionBoundary.Grid(model, ToyData.MakeMoons(200, 0.1, seed: 0), steps: 20);
         Assert.All(grid.Z.SelectMany(r => r), p => Assert.InRange(p, 0.0, 1.0));
@@ -107,9 +107,9 @@ public class NonLinearityTests
         var model = Mlp.Build(2, 4, 1, 1, Activation.ReLU, seed: 0);
         Assert.Equal("width", Assert.Throws<ArgumentOutOfRangeException>(() => Mlp.Build(2, 0, 1, 1, Activation.ReLU)).ParamName);
         Assert.Equal("depth", Assert.Throws<ArgumentOutOfRangeException>(() => Mlp.Build(2, 4, -1, 1, Activation.ReLU)).ParamName);
-        Assert.Equal("lr", Assert.Throws<ArgumentOutOfRangeException>(() => Trainer.Fit(model, x, y, epochs: 1, lr: 0)).ParamName);
-        Assert.Equal("epochs", Assert.Throws<ArgumentOutOfRangeException>(() => Trainer.Fit(model, x, y, epochs: 0)).ParamName);
-        Assert.Equal("y", Assert.Throws<ArgumentException>(() => Trainer.Fit(model, x, y[..10])).ParamName);
+        Assert.Equal("lr", Assert.Throws<ArgumentOutOfRangeException>(() => FullBatch.Fit(model, x, y, epochs: 1, lr: 0)).ParamName);
+        Assert.Equal("epochs", Assert.Throws<ArgumentOutOfRangeException>(() => FullBatch.Fit(model, x, y, epochs: 0)).ParamName);
+        Assert.Equal("y", Assert.Throws<ArgumentException>(() => FullBatch.Fit(model, x, y[..10])).ParamName);
         Assert.Equal("steps", Assert.Throws<ArgumentOutOfRangeException>(() => DecisionBoundary.Grid(model, -1, 1, -1, 1, steps: 1)).ParamName);
         Assert.Equal("xMax", Assert.Throws<ArgumentOutOfRangeException>(() => DecisionBoundary.Grid(model, 1, -1, -1, 1)).ParamName);
     }

@@ -74,14 +74,14 @@ public static class DeadUnits
     }
 
     /// <summary>
-    /// After one backward pass of <see cref="Trainer.Loss"/> on (x, y): the L2 norm of the gradient on the
+    /// After one backward pass of <see cref="FullBatch.Loss"/> on (x, y): the L2 norm of the gradient on the
     /// first Linear layer's weights and biases of the given units. Exactly 0 means nothing can change them.
     /// </summary>
     public static double GradientToUnits(Sequential model, Tensor x, Tensor y, IReadOnlyList<int> units)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(units);
-        Trainer.CheckData(x, y);
+        FullBatch.CheckData(x, y);
         var first = Mlp.LinearLayers(model).FirstOrDefault() ?? throw new ArgumentException("model has no Linear layer.", nameof(model));
         int size = (int)first.weight!.shape[0];
         if (units.Count == 0) throw new ArgumentException("units must name at least one unit.", nameof(units));
@@ -91,7 +91,7 @@ public static class DeadUnits
         double sumSquares;
         using (var scope = NewDisposeScope())
         {
-            Trainer.Loss(model.call(x), y).backward();
+            FullBatch.Loss(model.call(x), y).backward();
             var idx = tensor(units.Select(u => (long)u).ToArray(), device: first.weight.device);
             var gw = first.weight.grad!.index_select(0, idx);
             sumSquares = gw.pow(2).sum().item<float>();

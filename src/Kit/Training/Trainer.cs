@@ -22,8 +22,6 @@ namespace Kit.Training;
 /// trainer.Evaluate(xTest, yTest);                                     // (Loss, Metric)
 /// </code>
 /// In a notebook, <c>Callbacks.Add(LiveDisplay.Chart())</c> redraws the curves as it trains (one output, updated).
-/// If a notebook also imports Kit.NetworkBasics (which has the lesson-01 <c>Trainer.Fit</c>), add
-/// <c>using Trainer = Kit.Training.Trainer;</c>.
 /// Determinism: each epoch re-seeds torch (dropout masks) and the shuffle from (Seed, epoch), so a run resumed
 /// from a checkpoint continues exactly like an uninterrupted one (on the same device and thread count).
 /// </summary>

@@ -12,7 +12,7 @@ public enum OptimizerKind { Adam, SGD }
 /// (sigmoid + binary cross-entropy on the logit), models with more outputs as multi-class
 /// classifiers (softmax + cross-entropy). Each step runs in its own dispose scope, so memory stays flat.
 /// </summary>
-public static class Trainer
+public static class FullBatch
 {
     /// <param name="x">features, float32 [n, features], on the model's device</param>
     /// <param name="y">class labels, int64 [n]</param>
