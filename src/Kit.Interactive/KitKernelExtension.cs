@@ -12,6 +12,7 @@ public sealed class KitKernelExtension : IKernelExtension
     {
         KitFormatters.Register();
         LiveDisplayBridge.Register();
+        QuietReferenceWarnings.Apply(kernel.RootKernel);
         var banner = Banner.Create();
         if (KernelInvocationContext.Current is { } context) context.DisplayAs(banner, "text/html");
         return Task.CompletedTask;
