@@ -117,6 +117,12 @@ public class MetricsFixtureTests
         Assert.Equal(Ints(r.GetProperty("support")), report.Select(x => (int)x.Support).ToArray());
         if (c.TryGetProperty("logLoss", out var ll))
             Near(ll.GetDouble(), Classification.LogLoss(y, Matrix(c.GetProperty("yProb"))), "multi-class log loss");
+        if (c.TryGetProperty("rocAucOvrMacro", out var macro))
+        {
+            var proba = Matrix(c.GetProperty("yProb"));
+            Near(macro.GetDouble(), Ranking.RocAucOneVsRest(y, proba, Average.Macro), "one-vs-rest AUC, macro");
+            Near(c.GetProperty("rocAucOvrWeighted").GetDouble(), Ranking.RocAucOneVsRest(y, proba, Average.Weighted), "one-vs-rest AUC, weighted");
+        }
     }
 
     [Theory, MemberData(nameof(RegressionNames))]

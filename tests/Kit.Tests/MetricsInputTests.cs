@@ -154,4 +154,15 @@ public class MetricsInputTests
         Assert.Equal(new BinaryCounts(4, 1, 1, 2), b);
         Assert.Contains("true\\pred", cm.ToString());
     }
+
+    [Fact]
+    public void One_vs_rest_auc_refuses_two_columns_a_missing_class_and_labels_outside_the_columns()
+    {
+        double[][] three = [[0.7, 0.2, 0.1], [0.1, 0.8, 0.1], [0.2, 0.2, 0.6], [0.6, 0.3, 0.1]];
+        Assert.Equal("yProb", Assert.Throws<ArgumentException>(() => Ranking.RocAucOneVsRest([0, 1], [[0.4, 0.6], [0.7, 0.3]])).ParamName);
+        var absent = Assert.Throws<ArgumentException>(() => Ranking.RocAucOneVsRest([0, 1, 1, 0], three));
+        Assert.Contains("class 2 is absent from yTrue", absent.Message);
+        Assert.Equal("yTrue", Assert.Throws<ArgumentException>(() => Ranking.RocAucOneVsRest([0, 1, 5, 2], three)).ParamName);
+        Assert.Equal(1.0, Ranking.RocAucOneVsRest([0, 1, 2, 0], three), 12);
+    }
 }

@@ -68,6 +68,9 @@ def multiclass_case(name, y, pred, proba=None):
     if proba is not None:
         case["yProb"] = L(proba)
         case["logLoss"] = metrics.log_loss(y, proba, labels=list(range(proba.shape[1])))
+        if proba.shape[1] >= 3:
+            case["rocAucOvrMacro"] = metrics.roc_auc_score(y, proba, multi_class="ovr", average="macro")
+            case["rocAucOvrWeighted"] = metrics.roc_auc_score(y, proba, multi_class="ovr", average="weighted")
     return case
 
 
