@@ -9,18 +9,13 @@ namespace Kit.Tests;
 /// </summary>
 public class CrossValidationFixtureTests
 {
-    public static TheoryData<string> CaseNames()
-    {
-        var data = new TheoryData<string>();
-        foreach (var c in Cases().EnumerateArray()) data.Add(c.GetProperty("name").GetString()!);
-        return data;
-    }
+    public static TheoryData<string> CaseNames() => FixtureCases.Names("CrossValidation", "folds.json");
 
     [Theory]
     [MemberData(nameof(CaseNames))]
     public void Folds_match_scikit_learn(string name)
     {
-        var c = Cases().EnumerateArray().Single(e => e.GetProperty("name").GetString() == name);
+        var c = FixtureCases.Named("CrossValidation", "folds.json", name);
         int n = c.GetProperty("n").GetInt32();
         long[]? y = c.TryGetProperty("y", out var ys) ? ys.EnumerateArray().Select(e => e.GetInt64()).ToArray() : null;
         var args = c.GetProperty("args");
@@ -55,7 +50,7 @@ public class CrossValidationFixtureTests
     [Fact]
     public void The_fixture_covers_every_splitter_and_the_uneven_stratified_allocation()
     {
-        var cases = Cases().EnumerateArray().ToList();
+        var cases = FixtureCases.All("CrossValidation", "folds.json");
         foreach (var s in new[] { "KFold", "StratifiedKFold", "TimeSeriesSplit", "LeaveOneOut" })
             Assert.Contains(cases, c => c.GetProperty("splitter").GetString() == s && c.TryGetProperty("folds", out _));
         // scikit-learn 1.2: 20 rows, classes 12/8, k = 5 → class 0 counts per test fold 3, 3, 2, 2, 2.
@@ -63,7 +58,4 @@ public class CrossValidationFixtureTests
         Assert.Equal([3, 3, 2, 2, 2], uneven.Select(f => f.Test.Count(i => i < 12)).ToArray());
     }
 
-    static JsonElement? _cases;
-    static JsonElement Cases() => _cases ??= JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", "CrossValidation", "folds.json")))
-        .RootElement.GetProperty("cases");
 }

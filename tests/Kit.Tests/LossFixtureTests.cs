@@ -15,19 +15,14 @@ public class LossFixtureTests
 {
     const double Tolerance = 1e-6;
 
-    public static TheoryData<string> CaseNames()
-    {
-        var data = new TheoryData<string>();
-        foreach (var c in Cases().EnumerateArray()) data.Add(c.GetProperty("name").GetString()!);
-        return data;
-    }
+    public static TheoryData<string> CaseNames() => FixtureCases.Names("Losses", "losses.json");
 
     [Theory]
     [MemberData(nameof(CaseNames))]
     public void Value_and_gradient_match_pytorch(string name)
     {
         KitTorch.Setup();
-        var c = Cases().EnumerateArray().Single(e => e.GetProperty("name").GetString() == name);
+        var c = FixtureCases.Named("Losses", "losses.json", name);
         long[] shape = c.GetProperty("shape").EnumerateArray().Select(e => e.GetInt64()).ToArray();
         using var scope = NewDisposeScope();
         var input = tensor(Floats(c, "input"), shape).requires_grad_(true);
@@ -65,7 +60,7 @@ public class LossFixtureTests
     [Fact]
     public void The_fixture_covers_every_loss_and_reduction()
     {
-        var cases = Cases().EnumerateArray().ToList();
+        var cases = FixtureCases.All("Losses", "losses.json");
         Assert.True(cases.Count >= 50);
         foreach (var loss in new[] { "binary_cross_entropy", "binary_cross_entropy_with_logits", "cross_entropy", "mse_loss", "l1_loss", "huber_loss", "sigmoid_focal_loss" })
             foreach (var reduction in new[] { "mean", "sum", "none" })
@@ -86,7 +81,4 @@ public class LossFixtureTests
     static float[] Floats(JsonElement c, string key) => c.GetProperty(key).EnumerateArray().Select(e => (float)e.GetDouble()).ToArray();
     static double[] Doubles(JsonElement c, string key) => c.GetProperty(key).EnumerateArray().Select(e => e.GetDouble()).ToArray();
 
-    static JsonElement? _cases;
-    static JsonElement Cases() => _cases ??= JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", "Losses", "losses.json")))
-        .RootElement.GetProperty("cases");
 }

@@ -12,20 +12,14 @@ public class MetricsFixtureTests
 {
     const double Tol = 1e-9;
 
-    static IEnumerable<JsonElement> Cases(string file)
-    {
-        using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", "metrics", file + ".json")));
-        return doc.RootElement.GetProperty("cases").EnumerateArray().Select(e => e.Clone()).ToList();
-    }
-
-    public static TheoryData<string> Names(string file) => new(Cases(file).Select(c => c.GetProperty("name").GetString()!));
+    public static TheoryData<string> Names(string file) => FixtureCases.Names("metrics", file + ".json");
     public static TheoryData<string> BinaryNames => Names("binary");
     public static TheoryData<string> MulticlassNames => Names("multiclass");
     public static TheoryData<string> RegressionNames => Names("regression");
     public static TheoryData<string> ClusteringNames => Names("clustering");
     public static TheoryData<string> KMeansNames => Names("kmeans");
 
-    static JsonElement Case(string file, string name) => Cases(file).Single(c => c.GetProperty("name").GetString() == name);
+    static JsonElement Case(string file, string name) => FixtureCases.Named("metrics", file + ".json", name);
     static int[] Ints(JsonElement e) => e.EnumerateArray().Select(v => v.GetInt32()).ToArray();
     static double[] Doubles(JsonElement e) => e.EnumerateArray().Select(v => v.GetDouble()).ToArray();
     static double[][] Matrix(JsonElement e) => e.EnumerateArray().Select(Doubles).ToArray();
