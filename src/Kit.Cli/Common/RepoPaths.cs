@@ -14,4 +14,16 @@ public static class RepoPaths
     }
 
     public static string PackageFeed(string root) => Path.Combine(root, "artifacts", "packages");
+
+    /// <summary>Written by the pack of the kernel extension: "&lt;id&gt;, &lt;version&gt;", what the setup cell loads.</summary>
+    public static string NotebookPackageFile(string root) => Path.Combine(PackageFeed(root), "kit-package.txt");
+
+    /// <summary>The package id and version notebooks load from this checkout, or null before the first build.</summary>
+    public static (string Id, string Version)? NotebookPackage(string root)
+    {
+        var file = NotebookPackageFile(root);
+        if (!File.Exists(file)) return null;
+        var parts = File.ReadAllText(file).Split(',', StringSplitOptions.TrimEntries);
+        return parts is [var id, var version] && id.Length > 0 && version.Length > 0 ? (id, version) : null;
+    }
 }

@@ -16,8 +16,9 @@ public static class DoctorCommand
     public static int Run(TextWriter output)
     {
         output.WriteLine("kit doctor: checking what the Kit needs");
-        var checks = new List<Check> { DotnetSdk(), LibStdCxx() };
-        checks.AddRange(Torch());
+        var home = KitHome();
+        var checks = new List<Check> { DotnetSdk(), home, LibStdCxx() };
+        checks.AddRange(home.Status == CheckStatus.Fail ? [TorchNeedsKitHome()] : Torch());
         checks.Add(JupyterTool());
         checks.Add(JupyterKernelspec());
         checks.Add(PackageFeed());
@@ -36,6 +37,37 @@ public static class DoctorCommand
             ? new Check(".NET SDK", CheckStatus.Pass, v)
             : new Check(".NET SDK", CheckStatus.Fail, $"{v} (the Kit targets net10.0)", "install the .NET 10 SDK");
     }
+
+    /// <summary>The command a student types from the checkout for a <c>kit</c> verb (the README's form).</summary>
+    public static string KitCommand(string args) => $"dotnet run --project src/Kit.Cli -- {args}";
+
+    /// <summary>
+    /// The Kit's own folder (<c>~/.kit</c>, or <c>KIT_HOME</c>): the patched TorchSharp library, the pinned
+    /// notebook tool and progress live there, so it must be a folder the Kit can create and write.
+    /// </summary>
+    public static Check KitHome()
+    {
+        var set = !string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable("KIT_HOME"));
+        var home = KitPaths.Home;
+        var name = set ? $"KIT_HOME={home}" : home;
+        try
+        {
+            Directory.CreateDirectory(home);
+            var probe = Path.Combine(home, $".doctor-{Environment.ProcessId}.tmp");
+            File.WriteAllText(probe, "ok");
+            File.Delete(probe);
+            return new Check("Kit home", CheckStatus.Pass, name + (set ? "" : " (KIT_HOME moves it)"));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return new Check("Kit home", CheckStatus.Fail, $"{name} is not a folder the Kit can write: {e.Message}",
+                set ? "set KIT_HOME to a writable folder, or unset it to use ~/.kit" : $"make {home} a writable folder, or set KIT_HOME to one");
+        }
+    }
+
+    static Check TorchNeedsKitHome() =>
+        new("TorchSharp", CheckStatus.Fail, $"not tried: the Kit keeps its copy of TorchSharp's native library under {KitPaths.Home}, which is not usable (see 'Kit home')",
+            "fix 'Kit home' first");
 
     public static Check LibStdCxx()
     {
@@ -88,22 +120,22 @@ public static class DoctorCommand
     {
         var file = FindKernelJson();
         if (file is null)
-            return new Check("kernelspec", CheckStatus.Warn, $"'{Kernelspec.Name}' not installed", "kit jupyter install");
+            return new Check("kernelspec", CheckStatus.Warn, $"'{Kernelspec.Name}' not installed" + (File.Exists(Kernelspec.ToolExecutable(Kernelspec.ToolPath())) ? "" : $", nor the {Kernelspec.ToolPackage} {Kernelspec.ToolVersion} tool it starts"), KitCommand("jupyter install"));
         try
         {
             var argv = (JsonNode.Parse(File.ReadAllText(file))?["argv"] as JsonArray)?.Select(a => a?.GetValue<string>() ?? "").ToList() ?? [];
             if (!argv.Contains("--http-local-only"))
-                return new Check("kernelspec", CheckStatus.Warn, $"{file} starts the kernel without --http-local-only (its HTTP port is open to the network)", "kit jupyter install");
+                return new Check("kernelspec", CheckStatus.Warn, $"{file} starts the kernel without --http-local-only (its HTTP port is open to the network)", KitCommand("jupyter install"));
             if (argv.Count == 0 || !File.Exists(argv[0]))
-                return new Check("kernelspec", CheckStatus.Warn, $"{file} starts '{argv.FirstOrDefault()}', which does not exist", "kit jupyter install");
+                return new Check("kernelspec", CheckStatus.Warn, $"{file} starts '{argv.FirstOrDefault()}', which does not exist", KitCommand("jupyter install"));
             var version = JupyterInstaller.InstalledVersion(Path.GetDirectoryName(argv[0])!);
             return version == Kernelspec.ToolVersion
                 ? new Check("kernelspec", CheckStatus.Pass, $"{file}: {Kernelspec.ToolPackage} {version}, --http-local-only")
-                : new Check("kernelspec", CheckStatus.Warn, $"{file}: tool version {version ?? "unknown"}, the Kit pins {Kernelspec.ToolVersion}", "kit jupyter install");
+                : new Check("kernelspec", CheckStatus.Warn, $"{file}: tool version {version ?? "unknown"}, the Kit pins {Kernelspec.ToolVersion}", KitCommand("jupyter install"));
         }
         catch (Exception e) when (e is IOException or System.Text.Json.JsonException or InvalidOperationException)
         {
-            return new Check("kernelspec", CheckStatus.Warn, $"{file} is unreadable: {e.Message}", "kit jupyter install");
+            return new Check("kernelspec", CheckStatus.Warn, $"{file} is unreadable: {e.Message}", KitCommand("jupyter install"));
         }
     }
 
@@ -120,11 +152,14 @@ public static class DoctorCommand
         var root = RepoPaths.FindRoot();
         if (root is null)
             return new Check("Kit package feed", CheckStatus.Warn, "not inside a Kit checkout (no Kit.sln above here)", "run kit from the Kit's folder");
-        var feed = RepoPaths.PackageFeed(root);
-        var pkg = Path.Combine(feed, "Kit.Interactive.0.1.0-local.nupkg");
-        return File.Exists(pkg) && File.Exists(Path.Combine(feed, "Kit.0.1.0-local.nupkg"))
-            ? new Check("Kit package feed", CheckStatus.Pass, $"{feed} (built {File.GetLastWriteTime(pkg):yyyy-MM-dd HH:mm})")
-            : new Check("Kit package feed", CheckStatus.Fail, $"{pkg} missing: notebooks' setup cell cannot load the Kit", $"dotnet build {Path.Combine(root, "src", "Kit.Cli")}");
+        var build = $"in {root}: dotnet build src/Kit.Cli";
+        var reference = RepoPaths.NotebookPackage(root);
+        if (reference is null)
+            return new Check("Kit package feed", CheckStatus.Fail, $"{RepoPaths.NotebookPackageFile(root)} missing: the Kit is not built yet, so notebooks' setup cell cannot load it", build);
+        var pkg = Path.Combine(RepoPaths.PackageFeed(root), $"{reference.Value.Id}.{reference.Value.Version}.nupkg");
+        return File.Exists(pkg)
+            ? new Check("Kit package feed", CheckStatus.Pass, $"{pkg} (built {File.GetLastWriteTime(pkg):yyyy-MM-dd HH:mm})")
+            : new Check("Kit package feed", CheckStatus.Fail, $"{pkg} missing: notebooks' setup cell cannot load the Kit", build);
     }
 
     static string Flatten(Exception e) => Regex.Replace((e.InnerException ?? e).Message.Split('\n')[0], @"\s+", " ");
