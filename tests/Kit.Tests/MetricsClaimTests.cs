@@ -158,7 +158,18 @@ public class MetricsClaimTests
         Assert.Equal(th.Length, slider["steps"]!.AsArray().Count);
         Assert.Equal(2, slider["active"]!.GetValue<int>());
         Assert.Equal(2, fig.Frames[0]!["data"]!.AsArray().Count);   // the two animated traces
-        var cm = MetricPlots.ConfusionMatrix(Classification.ConfusionMatrix(d.Labels, Ranking.Predict(d.Scores, 0.5)), ["negative", "positive"]);
-        Assert.Contains("heatmap", cm.ToJson());
+    }
+
+    [Fact]
+    public void Confusion_matrix_chart_keeps_its_axis_titles_clear_of_the_title_and_its_class_names_whole()
+    {
+        var cm = MetricPlots.ConfusionMatrix(Classification.ConfusionMatrix([0, 0, 1, 1, 1], [0, 1, 1, 1, 0]), ["negative", "positive"]);
+        var trace = cm.Data[0]!;
+        Assert.Equal("heatmap", trace["type"]!.GetValue<string>());
+        Assert.Equal(["negative", "positive"], trace["x"]!.AsArray().Select(n => n!.GetValue<string>()));
+        Assert.Equal(["negative", "positive"], trace["y"]!.AsArray().Select(n => n!.GetValue<string>()));
+        Assert.Null(cm.Layout["xaxis"]!["side"]);                        // "top" put "predicted class" on the chart title
+        Assert.True(cm.Layout["yaxis"]!["automargin"]!.GetValue<bool>()); // without it "true negative" was cut to "ue negative"
+        Assert.True(trace["reversescale"]!.GetValue<bool>());            // the bigger the count, the darker the cell
     }
 }

@@ -11,18 +11,18 @@ public static class MetricPlots
         ArgumentNullException.ThrowIfNull(cm);
         var names = classNames?.ToArray() ?? cm.Labels.Select(l => l.ToString()).ToArray();
         if (names.Length != cm.ClassCount) throw new ArgumentException($"classNames needs one name per class ({cm.ClassCount}), not {names.Length}", nameof(classNames));
-        var pred = names.Select(n => "pred " + n).ToArray();
-        var truth = names.Select(n => "true " + n).ToArray();
         return new Figure()
             .AddTrace(new
             {
-                type = "heatmap", z = cm.ToDoubles(), x = pred, y = truth, colorscale = "Blues", showscale = false,
+                type = "heatmap", z = cm.ToDoubles(), x = names, y = names, colorscale = "Blues", reversescale = true, showscale = false,
                 text = cm.Counts.Select(r => r.Select(c => c.ToString()).ToArray()).ToArray(), texttemplate = "%{text}",
-                textfont = new { size = 16 }, hovertemplate = "%{y}, %{x}: %{z}<extra></extra>",
+                textfont = new { size = 16 }, hovertemplate = "true %{y}, predicted %{x}: %{z}<extra></extra>",
             })
             .WithTitle(title).WithAxisTitles("predicted class", "true class")
-            .WithLayout(new { yaxis = new { autorange = "reversed" }, xaxis = new { side = "top" } })
-            .WithSize(Math.Min(520, 180 + 60 * cm.ClassCount));
+            // Axis titles at the bottom and left, clear of the chart title; automargin keeps long class names whole.
+            // plotly.js's "Blues" runs dark to light, so it is reversed: the bigger the count, the darker the cell.
+            .WithLayout(new { yaxis = new { autorange = "reversed", automargin = true }, xaxis = new { automargin = true } })
+            .WithSize(Math.Min(560, 260 + 60 * cm.ClassCount));
     }
 
     /// <summary>
