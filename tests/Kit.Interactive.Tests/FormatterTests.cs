@@ -52,7 +52,7 @@ public class FormatterTests(KernelFixture kernel)
     {
         var html = System.Net.WebUtility.HtmlDecode(Banner.Create());
         Assert.Contains("window.Plotly", html);
-        Assert.Matches(@"Kit 0\.1\.0-local · TorchSharp 0\.107\.0 \(libtorch 2\.10\.0\) · device (cpu|cuda) \(.+\) · \d+ thread", html);
+        Assert.Matches(@"Kit 0\.1\.0-local-[0-9a-f]{8} · TorchSharp 0\.107\.0 \(libtorch 2\.10\.0\) · device (cpu|cuda) \(.+\) · \d+ thread", html);
         Assert.DoesNotContain("<script src", html);
     }
 
