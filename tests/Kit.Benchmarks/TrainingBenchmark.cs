@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text.Json;
 using Kit.Runtime;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -9,7 +8,8 @@ namespace Kit.Benchmarks;
 /// <summary>
 /// One training step (forward, loss, backward, Adam) of the lessons' small MLP and CNN, in the Kit (TorchSharp)
 /// and in PyTorch (Debian's python3-torch, training_peer.py) with the same shapes and thread count, in one run.
-/// Prints medians and the ratio Kit / PyTorch per model (target ≤ 1.2 on CPU).
+/// Prints medians, the peer's configuration, and the ratio Kit / PyTorch per model (target ≤ 1.2 on CPU) unless the
+/// peer is handicapped (reference BLAS, other thread count): then it says why and exits 3.
 /// </summary>
 static class TrainingBenchmark
 {
@@ -28,15 +28,9 @@ static class TrainingBenchmark
             ["mlp"] = Bench(Mlp(), xm, ym, steps, rounds),
             ["cnn"] = Bench(Cnn(), xc, yc, steps, rounds),
         };
-        var peer = Peer(threads, steps, rounds);
-        Console.WriteLine($"  {"model",-6} {"Kit",12} {"PyTorch",12} {"Kit/PyTorch",12}");
-        foreach (var (name, secs) in kit)
-        {
-            double? py = peer?.GetProperty(name).GetDouble();
-            Console.WriteLine($"  {name,-6} {secs * 1000,9:F2} ms {(py is null ? "n/a" : $"{py * 1000,9:F2} ms"),12} {(py is null ? "n/a" : $"{secs / py,12:F2}")}");
-        }
-        if (peer is { } p) Console.WriteLine($"  (PyTorch {p.GetProperty("torch").GetString()}, {p.GetProperty("threads").GetInt32()} thread(s); ratio ≤ 1.2 is the target)");
-        return 0;
+        var peer = Peer.Run("training_peer.py", threads, "--threads", threads.ToString(), "--steps", steps.ToString(), "--rounds", rounds.ToString());
+        Console.WriteLine($"  Kit: TorchSharp {KitTorch.TorchSharpVersion} (libtorch {KitTorch.LibTorchVersion}), {threads} thread(s)");
+        return Comparison.Print("PyTorch", kit, peer, threads, "ratio ≤ 1.2 is the target");
     }
 
     static nn.Module<Tensor, Tensor> Mlp() =>
@@ -69,22 +63,5 @@ static class TrainingBenchmark
         }
         times.Sort();
         return times[times.Count / 2];
-    }
-
-    static JsonElement? Peer(int threads, int steps, int rounds)
-    {
-        const string python = "/usr/bin/python3";
-        var script = Path.Combine(AppContext.BaseDirectory, "training_peer.py");
-        if (!File.Exists(python)) { Console.WriteLine($"  ({python} not found: PyTorch side skipped)"); return null; }
-        var psi = new ProcessStartInfo(python) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in new[] { script, "--threads", threads.ToString(), "--steps", steps.ToString(), "--rounds", rounds.ToString() }) psi.ArgumentList.Add(a);
-        // Same OpenMP behaviour as the Kit's process.
-        psi.Environment["OMP_NUM_THREADS"] = threads.ToString();
-        psi.Environment["OPENBLAS_NUM_THREADS"] = threads.ToString();
-        using var p = Process.Start(psi)!;
-        string stdout = p.StandardOutput.ReadToEnd(), stderr = p.StandardError.ReadToEnd();
-        p.WaitForExit();
-        if (p.ExitCode != 0) { Console.WriteLine($"  (PyTorch peer failed, exit {p.ExitCode}: {stderr.Trim()})"); return null; }
-        return JsonDocument.Parse(stdout.Trim().Split('\n')[^1]).RootElement.Clone();
     }
 }
