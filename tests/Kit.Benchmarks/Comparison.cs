@@ -19,10 +19,19 @@ static class Comparison
             string ratio = other is not { } r ? "n/a" : handicap is null ? $"{secs / r:F2}" : "withheld";
             Console.WriteLine($"  {name,-12} {secs * 1000,9:F2} ms {otherText,14} {ratio,14}");
         }
+        Console.WriteLine($"  conditions: {Conditions()}");
         if (peer is null) return 0;
         Console.WriteLine($"  peer: {peer.Configuration.Describe()}");
         if (handicap is null) { Console.WriteLine($"  {target}"); return 0; }
         Console.WriteLine($"  ratio withheld: {handicap}");
         return 3;
+    }
+
+    /// <summary>The machine's load while measuring: on a shared machine, a load above the core count makes figures noisy.</summary>
+    static string Conditions()
+    {
+        const string loadavg = "/proc/loadavg";
+        string load = File.Exists(loadavg) ? string.Join(" / ", File.ReadAllText(loadavg).Split(' ').Take(3)) : "n/a";
+        return $"{Environment.ProcessorCount} cores, load average (1 / 5 / 15 min) {load}";
     }
 }
