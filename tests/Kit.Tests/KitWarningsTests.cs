@@ -6,63 +6,53 @@ namespace Kit.Tests;
 [CollectionDefinition(nameof(KitWarningsTests), DisableParallelization = true)]
 public class KitWarningsCollection;
 
+/// <summary>Each test observes KitWarnings through its own writer and handler; standard error is restored afterwards.</summary>
 [Collection(nameof(KitWarningsTests))]
-public class KitWarningsTests
+public sealed class KitWarningsTests : IDisposable
 {
+    readonly StringWriter _printed = new();
+    readonly List<KitWarning> _raised = [];
+
+    public KitWarningsTests()
+    {
+        KitWarnings.Output = _printed;
+        KitWarnings.Raised += Observe;
+    }
+
+    void Observe(KitWarning w) => _raised.Add(w);
+
+    public void Dispose()
+    {
+        KitWarnings.Raised -= Observe;
+        KitWarnings.Output = null; // back to standard error
+    }
+
     [Fact]
     public void A_warning_is_printed_once_and_raised_every_time()
     {
-        var printed = new StringWriter();
-        var raised = new List<KitWarning>();
-        var before = KitWarnings.Output;
-        void Observe(KitWarning w) => raised.Add(w);
-        KitWarnings.Output = printed;
-        KitWarnings.Raised += Observe;
-        try
-        {
-            string message = $"a warning seen for the first time ({Guid.NewGuid()})";
-            KitWarnings.Warn("Tests.Source", message);
-            KitWarnings.Warn("Tests.Source", message);
-            Assert.Equal($"warning: Tests.Source: {message}{Environment.NewLine}", printed.ToString());
-            Assert.Equal(2, raised.Count);
-        }
-        finally
-        {
-            KitWarnings.Raised -= Observe;
-            KitWarnings.Output = before;
-        }
+        string message = $"a warning seen for the first time ({Guid.NewGuid()})";
+        KitWarnings.Warn("Tests.Source", message);
+        KitWarnings.Warn("Tests.Source", message);
+        Assert.Equal($"warning: Tests.Source: {message}{Environment.NewLine}", _printed.ToString());
+        Assert.Equal(2, _raised.Count);
     }
 
     [Fact]
     public void Recorded_warnings_are_neither_printed_nor_raised_and_stay_in_their_own_flow()
     {
-        var printed = new StringWriter();
-        var raised = new List<KitWarning>();
-        var before = KitWarnings.Output;
-        void Observe(KitWarning w) => raised.Add(w);
-        KitWarnings.Output = printed;
-        KitWarnings.Raised += Observe;
-        try
+        IReadOnlyList<KitWarning> other = [];
+        using (KitWarnings.Record(out var warned))
         {
-            IReadOnlyList<KitWarning> other = [];
-            using (KitWarnings.Record(out var warned))
-            {
-                Parallel.For(0, 4, i => KitWarnings.Warn("Tests.Source", $"from task {i}"));
-                var elsewhere = new Thread(() => { using (KitWarnings.Record(out other)) KitWarnings.Warn("Tests.Source", "from another recording"); });
-                elsewhere.Start();
-                elsewhere.Join();
-                Assert.Equal(4, warned.Count);
-            }
-            Assert.Equal("from another recording", Assert.Single(other).Message);
-            Assert.Empty(raised);
-            Assert.Equal("", printed.ToString());
-            KitWarnings.Warn("Tests.Source", $"after the recording ({Guid.NewGuid()})");
-            Assert.Single(raised);
+            Parallel.For(0, 4, i => KitWarnings.Warn("Tests.Source", $"from task {i}"));
+            var elsewhere = new Thread(() => { using (KitWarnings.Record(out other)) KitWarnings.Warn("Tests.Source", "from another recording"); });
+            elsewhere.Start();
+            elsewhere.Join();
+            Assert.Equal(4, warned.Count);
         }
-        finally
-        {
-            KitWarnings.Raised -= Observe;
-            KitWarnings.Output = before;
-        }
+        Assert.Equal("from another recording", Assert.Single(other).Message);
+        Assert.Empty(_raised);
+        Assert.Equal("", _printed.ToString());
+        KitWarnings.Warn("Tests.Source", $"after the recording ({Guid.NewGuid()})");
+        Assert.Single(_raised);
     }
 }

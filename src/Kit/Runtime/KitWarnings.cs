@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
 
 namespace Kit.Runtime;
 
@@ -23,8 +24,14 @@ public static class KitWarnings
     /// <summary>Every warning raised outside a <see cref="Record"/> scope, each time it is raised.</summary>
     public static event Action<KitWarning>? Raised;
 
-    /// <summary>Where warnings are printed, once each; standard error unless changed (null: print nothing).</summary>
-    public static TextWriter? Output { get; set; } = Console.Error;
+    static TextWriter? _output;
+
+    /// <summary>
+    /// Where warnings are printed, once each: unless set, standard error as it is when a warning is printed (a
+    /// notebook kernel redirects it per cell); <see cref="TextWriter.Null"/> prints nothing; null restores the default.
+    /// </summary>
+    [AllowNull]
+    public static TextWriter Output { get => _output ?? Console.Error; set => _output = value; }
 
     public static void Warn(string source, string message)
     {
@@ -35,7 +42,7 @@ public static class KitWarnings
             return;
         }
         Raised?.Invoke(warning);
-        if (Output is { } output && Printed.TryAdd(warning, 0)) output.WriteLine(warning);
+        if (Printed.TryAdd(warning, 0)) Output.WriteLine(warning);
     }
 
     /// <summary>
