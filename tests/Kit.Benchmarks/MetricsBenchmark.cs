@@ -29,7 +29,7 @@ static class MetricsBenchmark
 
         int threads = Environment.ProcessorCount;
         var peer = Peer.Run("metrics_peer.py", threads, "--samples", samples.ToString(), "--points", points.ToString(), "--rounds", rounds.ToString());
-        return Comparison.Print("scikit-learn", kit, peer, threads, "ratio ≤ 1 means the Kit is as fast or faster");
+        return Comparison.Print("scikit-learn", [new Pair(kit, peer)], threads, "ratio ≤ 1 means the Kit is as fast or faster");
     }
 
     static double Median(Func<double> f, int rounds)
