@@ -2,15 +2,27 @@
 # Installs what the Kit's optional parts need on Debian 12 / Ubuntu 22.04+ (run as root or with sudo):
 #   - Jupyter (nbconvert, nbclient, kernel client) to run notebooks through real Jupyter
 #   - Debian's Chromium, for the tests that open saved notebooks in a browser with no network
-# The .NET SDK is assumed present. Nothing here is needed to run the notebooks headless (`kit run`).
+#   - OpenBLAS, selected as the system BLAS: without it Debian's python3-torch and numpy (the benchmarks' and
+#     fixtures' peers) run on the reference BLAS, several times slower, and a benchmark against them misleads
+# With --peers it also installs those peers (about 1.1 GB): PyTorch, scikit-learn, numpy, scipy for /usr/bin/python3.
+# The .NET SDK is assumed present. Nothing here is needed to run the notebooks headless (`kit run`). Idempotent.
 set -euo pipefail
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 export DEBIAN_FRONTEND=noninteractive
-packages=(jupyter-nbconvert python3-nbclient jupyter-client jupyter-core python3-ipykernel chromium)
+packages=(jupyter-nbconvert python3-nbclient jupyter-client jupyter-core python3-ipykernel chromium libopenblas0)
+if [ "${1:-}" = --peers ]; then packages+=(python3-torch python3-sklearn python3-numpy python3-scipy); fi
 missing=()
 for p in "${packages[@]}"; do dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p"); done
 if [ ${#missing[@]} -gt 0 ]; then
   as_root apt-get update -qq
   as_root apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
-echo "environment: ${packages[*]} present"
+# Installing OpenBLAS selects it in auto mode, but a BLAS alternative set by hand stays: select it explicitly.
+for alternative in $(update-alternatives --get-selections | awk '/^lib(blas|lapack)\.so\.3-/ {print $1}'); do
+  wanted=$(update-alternatives --list "$alternative" | grep /openblas-pthread/ | head -n 1)
+  if [ "$(update-alternatives --query "$alternative" | sed -n 's/^Value: //p')" != "$wanted" ]; then
+    as_root update-alternatives --set "$alternative" "$wanted"
+  fi
+done
+blas=$(update-alternatives --get-selections | awk '/^libblas\.so\.3-/ {print $3}')
+echo "environment: ${packages[*]} present; BLAS: $blas"

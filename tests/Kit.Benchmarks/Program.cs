@@ -1,12 +1,15 @@
 using Kit.Benchmarks;
 
-switch (args.FirstOrDefault() ?? "threads")
+return (args.FirstOrDefault() ?? "threads") switch
 {
-    case "threads": ThreadsBenchmark.Run(); break;
-    case "metrics": MetricsBenchmark.Run(); break;
-    case "training": TrainingBenchmark.Run(); break;
-    default:
-        Console.Error.WriteLine($"unknown benchmark '{args[0]}'; available: threads, metrics, training");
-        return 2;
+    "threads" => ThreadsBenchmark.Run(),
+    "metrics" => MetricsBenchmark.Run(),
+    "training" => TrainingBenchmark.Run(),
+    var unknown => Unknown(unknown),
+};
+
+static int Unknown(string name)
+{
+    Console.Error.WriteLine($"unknown benchmark '{name}'; available: threads, metrics, training");
+    return 2;
 }
-return 0;

@@ -12,7 +12,7 @@ namespace Kit.Benchmarks;
 /// </summary>
 static class ThreadsBenchmark
 {
-    public static void Run(int rounds = 7, int stepsPerRound = 30)
+    public static int Run(int rounds = 7, int stepsPerRound = 30)
     {
         KitTorch.Setup();
         int cores = Environment.ProcessorCount;
@@ -31,6 +31,7 @@ static class ThreadsBenchmark
             Console.WriteLine($"  {(busy ? "one core busy" : "quiet        ")}: 1 thread {m1,6:F2} ms/step | {cores} threads {mAll,6:F2} ms/step | ratio {cores}t/1t = {mAll / m1:F2}");
         }
         torch.set_num_threads(KitTorch.Setup().Threads);
+        return 0;
     }
 
     static double MsPerStep(int threads, int steps)

@@ -1,8 +1,9 @@
 #!/usr/bin/python3
 """scikit-learn's side of `Kit.Benchmarks metrics`: the same metrics on data of the same size.
 
-Prints one JSON line of median seconds per metric. Run by MetricsBenchmark.cs; alone:
-    /usr/bin/python3 metrics_peer.py --samples 1000000 --points 10000 --rounds 5
+Prints one JSON line of median seconds per metric and the configuration this process really ran with
+(peer_config.py: silhouette's pairwise distances go through numpy's BLAS). Run by MetricsBenchmark.cs; alone:
+    OPENBLAS_NUM_THREADS=2 /usr/bin/python3 metrics_peer.py --samples 1000000 --points 10000 --rounds 5
 """
 import argparse
 import json
@@ -11,6 +12,8 @@ import time
 import numpy as np
 import sklearn
 from sklearn.metrics import f1_score, roc_auc_score, silhouette_score
+
+import peer_config
 
 ap = argparse.ArgumentParser()
 ap.add_argument("--samples", type=int, default=1_000_000)
@@ -39,9 +42,9 @@ def median_seconds(f, rounds):
 
 
 out = {
-    "sklearn": sklearn.__version__,
     "roc_auc": median_seconds(lambda: roc_auc_score(y, score), a.rounds),
     "f1": median_seconds(lambda: f1_score(y, pred), a.rounds),
     "silhouette": median_seconds(lambda: silhouette_score(X, labels), max(1, a.rounds // 2)),
+    "config": peer_config.describe(sklearn=sklearn.__version__, numpy=np.__version__),
 }
 print(json.dumps(out))

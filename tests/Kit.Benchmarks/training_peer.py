@@ -1,8 +1,11 @@
 """PyTorch side of the training-step benchmark: the same models, shapes, optimiser and thread count as
-TrainingBenchmark.cs. Prints one JSON line: median seconds per step for each model."""
+TrainingBenchmark.cs. Prints one JSON line: median seconds per step for each model, and the configuration
+this process really ran with (peer_config.py), which TrainingBenchmark.cs checks before it prints a ratio."""
 import argparse, json, statistics, time
 import torch
 from torch import nn
+
+import peer_config
 
 p = argparse.ArgumentParser()
 p.add_argument("--threads", type=int, default=1)
@@ -41,4 +44,6 @@ def bench(model, x, y):
 
 xm = torch.randn(4096, 2); ym = (xm[:, 0] * xm[:, 1] > 0).long()
 xc = torch.randn(64, 1, 28, 28); yc = torch.randint(0, 10, (64,))
-print(json.dumps({"mlp": bench(mlp(), xm, ym), "cnn": bench(cnn(), xc, yc), "torch": torch.__version__, "threads": torch.get_num_threads()}))
+times = {"mlp": bench(mlp(), xm, ym), "cnn": bench(cnn(), xc, yc)}
+config = peer_config.describe(torch=torch.__version__, threads=torch.get_num_threads())
+print(json.dumps({**times, "config": config}))

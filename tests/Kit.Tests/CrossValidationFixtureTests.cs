@@ -1,11 +1,12 @@
 using System.Text.Json;
 using Kit.CrossValidation;
+using Kit.Runtime;
 
 namespace Kit.Tests;
 
 /// <summary>
 /// The unshuffled splitters against scikit-learn 1.2 (Fixtures/CrossValidation/make_fixtures.py): the very same
-/// train and test indices, fold by fold, and a refusal wherever scikit-learn refuses.
+/// train and test indices, fold by fold, a refusal wherever scikit-learn refuses, and a warning wherever it warns.
 /// </summary>
 public class CrossValidationFixtureTests
 {
@@ -36,7 +37,13 @@ public class CrossValidationFixtureTests
             Assert.False(string.IsNullOrEmpty(ex.ParamName), $"scikit-learn refuses ({error.GetString()}); the Kit's error must name the argument");
             return;
         }
-        var folds = split();
+        IReadOnlyList<Fold> folds;
+        IReadOnlyList<KitWarning> warned;
+        using (KitWarnings.Record(out warned)) folds = split();
+        var expectedWarnings = c.TryGetProperty("warnings", out var w) ? w.EnumerateArray().Select(e => e.GetString()!).ToList() : [];
+        Assert.Equal(expectedWarnings.Count, warned.Count);
+        for (int i = 0; i < warned.Count; i++)   // scikit-learn's words, with the Kit's parameter name
+            Assert.StartsWith(expectedWarnings[i].Replace("UserWarning: ", "").TrimEnd('.'), warned[i].Message.Replace("nSplits", "n_splits"));
         var expected = c.GetProperty("folds").EnumerateArray().ToList();
         Assert.Equal(expected.Count, folds.Count);
         for (int f = 0; f < folds.Count; f++)

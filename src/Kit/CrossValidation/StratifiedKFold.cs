@@ -1,3 +1,5 @@
+using Kit.Runtime;
+
 namespace Kit.CrossValidation;
 
 /// <summary>
@@ -46,6 +48,8 @@ public sealed class StratifiedKFold : ICrossValidator
         foreach (var c in encoded) counts[c]++;
         if (counts.All(n => NSplits > n))
             throw new ArgumentOutOfRangeException("nSplits", NSplits, $"nSplits ({NSplits}) cannot be greater than the number of members in each class (largest class: {counts.Max()}).");
+        if (counts.Min() < NSplits)
+            KitWarnings.Warn("StratifiedKFold.Split", $"The least populated class in y has only {counts.Min()} members, which is less than nSplits={NSplits}: some test folds get none of it.");
 
         // allocation[f][c]: rows of class c that fold f tests on — deal the class-sorted labels round-robin.
         var sorted = encoded.OrderBy(c => c).ToArray();

@@ -1,3 +1,5 @@
+using Kit.Runtime;
+
 namespace Kit.Metrics;
 
 /// <summary>A ROC curve: false and true positive rates at each threshold, thresholds decreasing.</summary>
@@ -76,7 +78,8 @@ public static partial class Ranking
     /// <summary>
     /// Precision and recall at every distinct score used as the threshold, in order of increasing threshold,
     /// ending with the point (recall 0, precision 1). A threshold with no predicted positive has precision 0.
-    /// With no positive example in yTrue, recall is 1 everywhere (scikit-learn's convention).
+    /// With no positive example in yTrue, recall is 1 everywhere (scikit-learn's convention) and the Kit warns
+    /// (<see cref="KitWarnings"/>), as scikit-learn does: the curve, and average precision (then 0), say nothing.
     /// </summary>
     public static PrecisionRecallCurve PrecisionRecallCurve(IReadOnlyList<int> yTrue, IReadOnlyList<double> yScore)
     {
@@ -86,6 +89,8 @@ public static partial class Ranking
         var recall = new double[m + 1];
         var thresholds = new double[m];
         double tTotal = tps[m - 1];
+        if (tTotal == 0)
+            KitWarnings.Warn("Ranking.PrecisionRecallCurve", "No positive class found in yTrue, recall is set to one for all thresholds (average precision is then 0 and means nothing).");
         for (int i = 0; i < m; i++)
         {
             int r = m - 1 - i; // reversed: increasing threshold, decreasing recall

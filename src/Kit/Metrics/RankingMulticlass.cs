@@ -19,6 +19,10 @@ public static partial class Ranking
         for (int i = 0; i < t.Length; i++)
         {
             if (yProb[i].Count != k) throw new ArgumentException($"row {i} of yProb has {yProb[i].Count} columns, not {k}", nameof(yProb));
+            double rowSum = yProb[i].Sum();
+            // numpy.allclose(1, rowSum), scikit-learn's test
+            if (!(Math.Abs(1 - rowSum) <= 1e-8 + 1e-5 * Math.Abs(rowSum)))
+                throw new ArgumentException($"row {i} of yProb sums to {rowSum}; one-vs-rest AUC needs class probabilities that sum to 1 over the classes (apply softmax to raw scores first)", nameof(yProb));
             if (t[i] < 0 || t[i] >= k) throw new ArgumentException($"yTrue[{i}] is {t[i]}; labels must be 0..{k - 1} (the columns of yProb)", nameof(yTrue));
         }
         double sum = 0, weights = 0;

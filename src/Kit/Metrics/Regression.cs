@@ -1,3 +1,5 @@
+using Kit.Runtime;
+
 namespace Kit.Metrics;
 
 /// <summary>Regression metrics on plain arrays: y is the truth, yHat the prediction.</summary>
@@ -21,10 +23,18 @@ public static partial class Regression
         return s / y.Count;
     }
 
-    /// <summary>R² = 1 − SS_res/SS_tot. A constant truth gives 1 for a perfect fit and 0 otherwise (scikit-learn's convention).</summary>
+    /// <summary>
+    /// R² = 1 − SS_res/SS_tot. A constant truth gives 1 for a perfect fit and 0 otherwise (scikit-learn's convention).
+    /// Of a single sample it is not defined: NaN and a warning (<see cref="KitWarnings"/>), as in scikit-learn.
+    /// </summary>
     public static double R2(IReadOnlyList<double> y, IReadOnlyList<double> yHat)
     {
         Check(y, yHat);
+        if (y.Count < 2)
+        {
+            KitWarnings.Warn("Regression.R2", $"R² is not well-defined with fewer than two samples (y has {y.Count}); returning NaN.");
+            return double.NaN;
+        }
         double mean = y.Average(), ssRes = 0, ssTot = 0;
         for (int i = 0; i < y.Count; i++)
         {

@@ -5,7 +5,7 @@ split depends on numpy's random stream, which the Kit does not reproduce).
 
 rewrites folds.json next to this script. Each case names the splitter and its arguments, the number of
 samples, the labels (stratified cases), and either the folds (train and test row indices) or, where
-scikit-learn refuses the arguments, its error message.
+scikit-learn refuses the arguments, its error message; and the warnings it gave, if any.
 """
 import json
 import os
@@ -23,13 +23,15 @@ def add(name, splitter, kind, args, n, y=None):
     case = {"name": name, "splitter": kind, "args": args, "n": n}
     if y is not None:
         case["y"] = [int(v) for v in y]
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        try:
             folds = list(splitter.split(X, y))
-        case["folds"] = [{"train": [int(i) for i in tr], "test": [int(i) for i in te]} for tr, te in folds]
-    except ValueError as e:
-        case["error"] = str(e)
+            case["folds"] = [{"train": [int(i) for i in tr], "test": [int(i) for i in te]} for tr, te in folds]
+        except ValueError as e:
+            case["error"] = str(e)
+    if caught:
+        case["warnings"] = [f"{w.category.__name__}: {w.message}" for w in caught]
     cases.append(case)
 
 
@@ -43,6 +45,7 @@ strat = {
     "three classes, first appearance 2, 0, 1": [2, 0, 1, 1, 0, 2, 2, 2, 0, 1, 1, 2, 0, 0, 2, 1, 2, 2, 0, 1, 2, 2, 1],
     "imbalanced 27/3": [0] * 14 + [1] + [0] * 7 + [1] + [0] * 6 + [1],
     "a class smaller than k": [0] * 10 + [1, 1] + [0] * 3,
+    "a class of one member": [0] * 6 + [1] + [0] * 3,
     "labels not starting at 0": [5, 9, 9, 5, 7, 7, 5, 9, 7, 5, 9, 7, 5],
 }
 for label, y in strat.items():

@@ -3,7 +3,8 @@
 
 Run from this folder with /usr/bin/python3 make_fixtures.py; it rewrites the JSON files next to it.
 Every case is seeded, so the output is the same on every run. The C# tests (MetricsFixtureTests) read
-these files and compare the Kit's results to 1e-9.
+these files and compare the Kit's results to 1e-9. undefined.json records, for inputs scikit-learn refuses or
+warns about, its error or its value and warnings (MetricsWarningTests checks the Kit does the same).
 """
 import json
 import warnings
@@ -172,9 +173,41 @@ for seed, n, k, d, std in [(13, 300, 4, 2, 1.0), (14, 500, 6, 2, 2.5), (15, 200,
         km = KMeans(n_clusters=kk, n_init=10, random_state=0).fit(X)
         kmeans.append({"name": f"blobs n={n} centers={k} d={d}, k={kk}", "x": L(X), "k": kk, "inertia": km.inertia_})
 
+
+
+def outcome(name, metric, call, **inputs):
+    """What scikit-learn does with inputs it refuses or warns about: its value or its error, and its warnings."""
+    case = {"name": name, "metric": metric, **{k: L(v) for k, v in inputs.items()}}
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        try:
+            v = float(call())
+            case["value"] = "NaN" if np.isnan(v) else v
+        except ValueError as e:
+            case["error"] = str(e)
+    case["warnings"] = [f"{w.category.__name__}: {w.message}" for w in caught]
+    return case
+
+
+P = np.array([[.6, .2, .2], [.2, .6, .2], [.2, .2, .6], [.5, .3, .2], [.3, .4, .3], [.1, .1, .8]])
+yP = [0, 1, 2, 0, 1, 2]
+ovr = lambda p: (lambda: metrics.roc_auc_score(yP, p, multi_class="ovr"))
+undefined = [
+    outcome("one-vs-rest AUC, rows sum to 1", "rocAucOvr", ovr(P), yTrue=yP, yProb=P),
+    outcome("one-vs-rest AUC, rows sum to 1.1", "rocAucOvr", ovr(P * 1.1), yTrue=yP, yProb=P * 1.1),
+    outcome("one-vs-rest AUC, one row sums to 0.9", "rocAucOvr", ovr(np.r_[P[:5], [[.1, .1, .7]]]), yTrue=yP, yProb=np.r_[P[:5], [[.1, .1, .7]]]),
+    outcome("one-vs-rest AUC, rows off by 3e-9 (within numpy.allclose)", "rocAucOvr", ovr(P + 1e-9), yTrue=yP, yProb=P + 1e-9),
+    outcome("R² of one sample", "r2", lambda: metrics.r2_score([3.0], [2.0]), y=[3.0], yHat=[2.0]),
+    outcome("R² of one sample predicted exactly", "r2", lambda: metrics.r2_score([3.0], [3.0]), y=[3.0], yHat=[3.0]),
+    outcome("R² of two samples", "r2", lambda: metrics.r2_score([3.0, 1.0], [2.0, 1.5]), y=[3.0, 1.0], yHat=[2.0, 1.5]),
+    outcome("average precision, no positive", "averagePrecision", lambda: metrics.average_precision_score([0, 0, 0], [.1, .5, .9]), yTrue=[0, 0, 0], yScore=[.1, .5, .9]),
+    outcome("average precision, every sample positive", "averagePrecision", lambda: metrics.average_precision_score([1, 1, 1], [.1, .5, .9]), yTrue=[1, 1, 1], yScore=[.1, .5, .9]),
+    outcome("average precision, both classes", "averagePrecision", lambda: metrics.average_precision_score([0, 1, 1], [.1, .5, .9]), yTrue=[0, 1, 1], yScore=[.1, .5, .9]),
+]
+
 meta = {"sklearn": sklearn.__version__, "numpy": np.__version__}
 for fname, data in [("binary", binary), ("multiclass", multiclass), ("regression", regression),
-                    ("clustering", clustering), ("kmeans", kmeans)]:
+                    ("clustering", clustering), ("kmeans", kmeans), ("undefined", undefined)]:
     with open(f"{fname}.json", "w") as f:
         json.dump({"generator": "make_fixtures.py", **meta, "cases": data}, f)
     print(fname, len(data), "cases")
