@@ -9,6 +9,8 @@ namespace Kit.Quizzes;
 /// </summary>
 static class BankSchema
 {
+    // One evaluation at a time: JsonSchema.Net resolves references through shared state.
+    static readonly object Gate = new();
     static readonly Lazy<JsonSchema> Schema = new(() =>
     {
         using var stream = typeof(BankSchema).Assembly.GetManifestResourceStream("Kit.Quizzes.schema.json")
@@ -20,7 +22,8 @@ static class BankSchema
     /// <summary>The first place the document breaks the schema: the question (or case study) it is in, and what is wrong. Null when valid.</summary>
     public static (string? Id, string Problem)? FirstViolation(JsonNode document)
     {
-        var result = Schema.Value.Evaluate(document, new EvaluationOptions { OutputFormat = OutputFormat.List });
+        EvaluationResults result;
+        lock (Gate) result = Schema.Value.Evaluate(document, new EvaluationOptions { OutputFormat = OutputFormat.List });
         if (result.IsValid) return null;
         var failure = result.Details
             .Where(d => d.HasErrors)
