@@ -101,16 +101,23 @@ static class TestBank
 
     public static IEnumerable<Question> Questions => Topics.SelectMany(t => t.AllQuestions);
 
+    public static IEnumerable<QuestionRef> Refs => Questions.Select(q => q.Ref);
+
     public static Question Q(string id) => Questions.Single(q => q.Id == id);
+
+    /// <summary>Records a graded answer the way every host does, through a <see cref="ProgressRecorder"/>.</summary>
+    public static void Record(ProgressStore store, Feedback feedback, AnswerSource source) =>
+        Assert.True(new ProgressRecorder(() => store, m => Assert.Fail(m)).Record(feedback, source));
 
     public static AnswerRecord Answer(string id, bool correct, DateTimeOffset at) =>
         new(id, Q(id).Topic, correct, "x", AnswerSource.Code, at, "test");
 
-    public static (StudyContext Context, TestConsole Console, ProgressStore Store) Context(TimeProvider? clock = null)
+    /// <summary>A study context over this bank, a fresh store and a wide interactive console; errors go to a StringWriter (<c>ctx.Error</c>).</summary>
+    public static (StudyContext Context, TestConsole Console, ProgressStore Store) Context(TimeProvider? clock = null, int? seed = null)
     {
         var console = new TestConsole().Interactive().Width(200);
         var store = new ProgressStore(TestHome.NewDatabasePath(), clock ?? new ManualClock(Start), notify: m => console.WriteLine(m));
-        var ctx = new StudyContext(console, Topics, () => store, clock ?? new ManualClock(Start)) { ShuffleSeed = null };
+        var ctx = new StudyContext(console, new StringWriter(), () => Topics, () => store, clock ?? new ManualClock(Start)) { ShuffleSeed = seed };
         return (ctx, console, store);
     }
 }

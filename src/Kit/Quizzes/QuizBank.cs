@@ -24,12 +24,7 @@ public static class QuizBank
     }
 
     /// <summary>Finds a question anywhere in the bank.</summary>
-    public static Question Find(string id)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(id);
-        return AllQuestions.FirstOrDefault(q => string.Equals(q.Id, id.Trim(), StringComparison.OrdinalIgnoreCase))
-            ?? throw new ArgumentException($"No question '{id}' in the bank. Ids look like 'metrics-07'; topics: {string.Join(", ", Topics)}.", nameof(id));
-    }
+    public static Question Find(string id) => AnswerPipeline.Find(AllQuestions.ToList(), "the bank", id);
 
     /// <summary>
     /// Parses and validates one bank file's text: first against data/quizzes/schema.json, then the Kit's own checks
