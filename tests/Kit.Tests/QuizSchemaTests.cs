@@ -6,12 +6,7 @@ namespace Kit.Tests;
 /// <summary>Every bank file is checked against data/quizzes/schema.json itself, then by the Kit's own rules.</summary>
 public class QuizSchemaTests
 {
-    const string Valid = """
-        {"topic":"t","title":"T","questions":[
-          {"id":"t-1","type":"single","section":"S","difficulty":"easy","prompt":"Which?",
-           "options":[{"key":"A","text":"a","explanation":"why not a"},{"key":"B","text":"b","explanation":"why b"}],
-           "answer":["B"]}]}
-        """;
+    const string Valid = QuizTests.Valid;
 
     static QuizBankException Refused(Action<JsonObject> breakIt)
     {

@@ -4,7 +4,8 @@ namespace Kit.Tests;
 
 public class QuizTests
 {
-    const string Valid = """
+    /// <summary>A one-question bank file that passes every check.</summary>
+    internal const string Valid = """
         {"topic":"t","title":"T","questions":[
           {"id":"t-1","type":"single","section":"S","difficulty":"easy","prompt":"Which?",
            "options":[{"key":"A","text":"a","explanation":"why not a"},{"key":"B","text":"b","explanation":"why b"}],
