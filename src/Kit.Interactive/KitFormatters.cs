@@ -13,7 +13,7 @@ public static class KitFormatters
     {
         if (Interlocked.Exchange(ref _registered, 1) == 1) return;
         Formatter.Register<Figure>((f, w) => w.Write(f.ToHtml()), HtmlFormatter.MimeType);
-        Formatter.Register<Quiz>((q, w) => w.Write(q.ToHtml()), HtmlFormatter.MimeType);
+        Formatter.Register<Quiz>((q, w) => w.Write(QuizAnswers.Html(q)), HtmlFormatter.MimeType);
         Formatter.Register<Feedback>((f, w) => w.Write(FeedbackHtml(f)), HtmlFormatter.MimeType);
         Formatter.Register<XPlot.Plotly.PlotlyChart>((c, w) => w.Write(XPlotCharts.ToHtml(c)), HtmlFormatter.MimeType);
         PlotlyNetCharts.RegisterWhenLoaded();

@@ -11,6 +11,7 @@ public sealed class KitKernelExtension : IKernelExtension
     public Task OnLoadAsync(Kernel kernel)
     {
         KitFormatters.Register();
+        QuizAnswers.Attach();
         LiveDisplayBridge.Register();
         QuietReferenceWarnings.Apply(kernel.RootKernel);
         var banner = Banner.Create();

@@ -41,6 +41,22 @@ public sealed class QuizWidgetTests(BrowserFixture browser)
     }
 
     [SkippableFact]
+    public async Task Each_answer_is_sent_as_one_sanitised_line_of_CSharp_through_the_transport_the_host_gives()
+    {
+        var html = Kit.Quizzes.QuizHtml.Render(Quizzes.EveryFormat(), "function(code){window.__sent=(window.__sent||[]).concat([code]);}");
+        await using var quiz = await browser.OpenAsync(html);
+        await quiz.Option("s", "B").ClickAsync();
+        await quiz.Option("m", "B").ClickAsync();
+        await quiz.Option("m", "D").ClickAsync();
+        await quiz.Check("m").ClickAsync();
+        await Expect(quiz.Message("m")).ToHaveTextAsync("Correct.");
+
+        var sent = await quiz.Page.EvaluateAsync<string[]>("window.__sent");
+        Assert.Equal(["Kit.Quizzes.WidgetAnswers.Submit(\"s\", \"B\", null);", "Kit.Quizzes.WidgetAnswers.Submit(\"m\", \"B,D\", null);"], sent);
+        quiz.AssertOfflineAndErrorFree();
+    }
+
+    [SkippableFact]
     public async Task A_multiple_response_question_asks_for_exactly_its_count_and_accepts_the_right_set()
     {
         await using var quiz = await OpenEveryFormatAsync();

@@ -29,7 +29,7 @@ public class ProgressAcrossProcessesTests
     }
 
     [Fact]
-    public void Answering_from_the_command_line_explains_and_an_unknown_id_lists_topics()
+    public void Answering_from_the_command_line_explains_and_an_unknown_id_lists_topics_on_standard_error()
     {
         var home = KitProcess.TempFolder("progress-answer");
         var env = new Dictionary<string, string> { ["KIT_HOME"] = home, ["KIT_PROGRESS"] = "off" };
@@ -39,6 +39,18 @@ public class ProgressAcrossProcessesTests
         Assert.Contains("Specificity = 180/(180+20)", wrong.All);
         var unknown = KitProcess.Run(home, env, "quiz", "answer", "no-such-id", "A");
         Assert.Equal(2, unknown.ExitCode);
-        Assert.Contains("key-formulas", unknown.All);
+        Assert.Contains("key-formulas", unknown.Stderr);
+        Assert.Equal("", unknown.Stdout);
+    }
+
+    [Fact]
+    public void Kit_progress_into_a_pipe_keeps_every_row_whole()
+    {
+        var home = KitProcess.TempFolder("progress-pipe");
+        var env = new Dictionary<string, string> { ["KIT_HOME"] = home, ["KIT_PROGRESS"] = "off", ["COLUMNS"] = "80" };
+        var r = KitProcess.Run(home, env, "progress");
+        Assert.True(r.ExitCode == 0, r.All);
+        var row = Assert.Single(r.Stdout.Split('\n'), l => l.StartsWith("transfer-incremental-learning ", StringComparison.Ordinal));
+        Assert.Matches(@"0/\d+ seen .* 0%$", row.TrimEnd('\r'));
     }
 }

@@ -48,6 +48,24 @@ public class FormatterTests(KernelFixture kernel)
     }
 
     [Fact]
+    public async Task The_line_the_quiz_widget_sends_runs_in_the_kernel()
+    {
+        // What the widget's script builds for an answer (WidgetAnswers.CallScript): it must compile against the loaded Kit.
+        var outputs = await kernel.RunAsync("""Kit.Quizzes.WidgetAnswers.Submit("nnb-binary-output", "A", 2024);""");
+        Assert.Empty(outputs);
+    }
+
+    [Fact]
+    public void The_quiz_widget_in_a_notebook_sends_answers_to_the_kernel_only_through_a_present_kernel_API()
+    {
+        var quiz = Kit.Quizzes.Quiz.For(Kit.Quizzes.QuizBank.Topics.First());
+        var html = QuizAnswers.Html(quiz);
+        Assert.Contains("typeof k.submitCode==='function'", html);
+        Assert.Contains("Kit.Quizzes.WidgetAnswers.Submit(", html);
+        Assert.DoesNotContain("window.interactive", quiz.ToHtml()); // the core knows no notebook host
+    }
+
+    [Fact]
     public void The_banner_carries_plotly_js_and_names_version_device_and_threads()
     {
         var html = System.Net.WebUtility.HtmlDecode(Banner.Create());

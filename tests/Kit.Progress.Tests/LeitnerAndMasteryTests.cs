@@ -53,9 +53,9 @@ public class LeitnerAndMasteryTests
     public void Due_questions_follow_the_injected_clock()
     {
         var answers = new[] { TestBank.Answer("alpha-1", true, T0), TestBank.Answer("alpha-2", false, T0) }; // box 2 and box 1
-        Assert.Empty(new ProgressReport(answers, TestBank.Questions, T0.AddHours(23)).DueQuestions);
-        Assert.Equal(["alpha-2"], new ProgressReport(answers, TestBank.Questions, T0.AddDays(1)).DueQuestions.Select(s => s.QuestionId));
-        Assert.Equal(["alpha-2", "alpha-1"], new ProgressReport(answers, TestBank.Questions, T0.AddDays(2)).DueQuestions.Select(s => s.QuestionId));
+        Assert.Empty(new ProgressReport(answers, TestBank.Refs, T0.AddHours(23)).DueQuestions);
+        Assert.Equal(["alpha-2"], new ProgressReport(answers, TestBank.Refs, T0.AddDays(1)).DueQuestions.Select(s => s.QuestionId));
+        Assert.Equal(["alpha-2", "alpha-1"], new ProgressReport(answers, TestBank.Refs, T0.AddDays(2)).DueQuestions.Select(s => s.QuestionId));
     }
 
     [Fact]
@@ -68,7 +68,7 @@ public class LeitnerAndMasteryTests
             TestBank.Answer("alpha-2", false, T0.AddDays(1)),  // box 1
             TestBank.Answer("alpha-3", true, T0.AddDays(3)),   // box 2
         };
-        var report = new ProgressReport(answers, TestBank.Questions, T0.AddDays(4));
+        var report = new ProgressReport(answers, TestBank.Refs, T0.AddDays(4));
         var alpha = report.TopicOf("alpha")!;
         Assert.Equal(3, alpha.Questions);
         Assert.Equal(3, alpha.Seen);
@@ -94,15 +94,15 @@ public class LeitnerAndMasteryTests
             TestBank.Answer("alpha-1", true, T0),   // box 2, due on day 2
             TestBank.Answer("alpha-2", false, T0),  // box 1, due on day 1
         };
-        var report = new ProgressReport(answers, TestBank.Questions, T0.AddDays(1));
-        var order = report.PracticeOrder(TestBank.Topics[0].AllQuestions).Select(q => q.Id);
+        var report = new ProgressReport(answers, TestBank.Refs, T0.AddDays(1));
+        var order = report.PracticeOrder(TestBank.Topics[0].AllQuestions, q => q.Id).Select(q => q.Id);
         Assert.Equal(["alpha-2", "alpha-3", "alpha-1"], order);
     }
 
     [Fact]
     public void Answers_to_questions_no_longer_in_the_bank_count_for_their_topic_but_are_never_due()
     {
-        var report = new ProgressReport([new AnswerRecord("gone-1", "gone", false, "A", AnswerSource.Code, T0, "s")], TestBank.Questions, T0.AddDays(30));
+        var report = new ProgressReport([new AnswerRecord("gone-1", "gone", false, "A", AnswerSource.Code, T0, "s")], TestBank.Refs, T0.AddDays(30));
         Assert.Empty(report.DueQuestions);
         Assert.Equal(1, report.TopicOf("gone")!.Answered);
         Assert.DoesNotContain(report.WeakestTopics, t => t.Topic == "gone");
@@ -113,9 +113,9 @@ public class LeitnerAndMasteryTests
     {
         var clock = new ManualClock(T0);
         var store = new ProgressStore(TestHome.NewDatabasePath(), clock);
-        store.Record(Grader.Grade(TestBank.Q("alpha-1"), ["A"]), AnswerSource.Terminal);
+        TestBank.Record(store, Grader.Grade(TestBank.Q("alpha-1"), ["A"]), AnswerSource.Terminal);
         clock.Advance(TimeSpan.FromDays(1));
-        store.Record(Grader.Grade(TestBank.Q("beta-1"), ["A", "B", "C"]), AnswerSource.Exam);
+        TestBank.Record(store, Grader.Grade(TestBank.Q("beta-1"), ["A", "B", "C"]), AnswerSource.Exam);
         var answers = store.Answers();
         Assert.Equal(2, answers.Count);
         Assert.Equal(("alpha-1", "alpha", true, "A", AnswerSource.Terminal, T0), (answers[0].QuestionId, answers[0].Topic, answers[0].Correct, answers[0].Response, answers[0].Source, answers[0].AnsweredAt));
@@ -124,7 +124,7 @@ public class LeitnerAndMasteryTests
         Assert.Equal(TimeSpan.Zero, answers[1].AnsweredAt.Offset);
 
         clock.Advance(TimeSpan.FromDays(1));
-        var report = store.Report(TestBank.Questions);
+        var report = store.Report(TestBank.Refs);
         Assert.Equal(["beta-1", "alpha-1"], report.DueQuestions.Select(s => s.QuestionId));
     }
 }

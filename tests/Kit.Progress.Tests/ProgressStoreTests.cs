@@ -7,8 +7,6 @@ public class ProgressStoreTests
 {
     static readonly DateTimeOffset T0 = TestBank.Start;
 
-    static Feedback Right(string id) => Grader.Grade(TestBank.Q(id), TestBank.Q(id).Type == QuestionType.Numeric ? ["0.75"] : TestBank.Q(id).Answer);
-
     [Fact]
     public void Parallel_writers_with_their_own_connections_lose_no_answer()
     {
@@ -20,7 +18,7 @@ public class ProgressStoreTests
         var threads = stores.Select(store => new Thread(() =>
         {
             go.SignalAndWait();
-            for (int i = 0; i < each; i++) store.Record(Right("alpha-1"), AnswerSource.Code);
+            for (int i = 0; i < each; i++) store.Record("alpha-1", "alpha", true, "A", AnswerSource.Code);
         })).ToList();
         threads.ForEach(t => t.Start());
         threads.ForEach(t => t.Join());
@@ -35,7 +33,7 @@ public class ProgressStoreTests
     public void The_database_carries_the_Kit_application_id_and_schema_version()
     {
         var path = TestHome.NewDatabasePath();
-        new ProgressStore(path).Record(Right("alpha-1"), AnswerSource.Code);
+        new ProgressStore(path).Record("alpha-1", "alpha", true, "A", AnswerSource.Code);
         Assert.Equal(ProgressStore.ApplicationId.ToString(), Pragma(path, "application_id"));
         Assert.Equal(ProgressStore.SchemaVersion.ToString(), Pragma(path, "user_version"));
     }
@@ -50,7 +48,7 @@ public class ProgressStoreTests
         var messages = new List<string>();
 
         var store = new ProgressStore(path, new ManualClock(T0), notify: messages.Add);
-        store.Record(Right("alpha-1"), AnswerSource.Code);
+        store.Record("alpha-1", "alpha", true, "A", AnswerSource.Code);
 
         var aside = path + ".corrupt-20260301T090000Z";
         Assert.True(File.Exists(aside));
@@ -67,7 +65,7 @@ public class ProgressStoreTests
     {
         var path = TestHome.NewDatabasePath();
         var first = new ProgressStore(path);
-        for (int i = 0; i < 200; i++) first.Record(Right("alpha-1"), AnswerSource.Code);
+        for (int i = 0; i < 200; i++) first.Record("alpha-1", "alpha", true, "A", AnswerSource.Code);
         SqliteConnection.ClearAllPools(); // the last connection checkpoints the WAL into the file
         var bytes = File.ReadAllBytes(path);
         Assert.True(bytes.Length > 3 * 4096);
@@ -96,7 +94,7 @@ public class ProgressStoreTests
         var messages = new List<string>();
 
         var store = new ProgressStore(path, new ManualClock(T0), notify: messages.Add);
-        store.Record(Right("alpha-1"), AnswerSource.Code);
+        store.Record("alpha-1", "alpha", true, "A", AnswerSource.Code);
 
         var aside = path + ".foreign-20260301T090000Z";
         Assert.True(File.Exists(aside));
@@ -118,7 +116,7 @@ public class ProgressStoreTests
     public void A_database_from_a_newer_Kit_is_left_alone_with_an_error()
     {
         var path = TestHome.NewDatabasePath();
-        new ProgressStore(path).Record(Right("alpha-1"), AnswerSource.Code);
+        new ProgressStore(path).Record("alpha-1", "alpha", true, "A", AnswerSource.Code);
         using (var c = new SqliteConnection($"Data Source={path};Pooling=False"))
         {
             c.Open();
@@ -137,14 +135,16 @@ public class ProgressStoreTests
     public void A_widget_answer_is_graded_again_on_the_kernel_side_with_the_widget_shuffle()
     {
         var store = new ProgressStore(TestHome.NewDatabasePath());
-        var bankQuestion = QuizBank.AllQuestions.First(q => q.Type == QuestionType.Single);
+        var pipeline = new AnswerPipeline(new ProgressRecorder(() => store, m => Assert.Fail(m)).Record);
+        var bank = QuizBank.AllQuestions.ToList();
+        var bankQuestion = bank.First(q => q.Type == QuestionType.Single);
         var shown = Shuffle.Apply(bankQuestion, Quiz.DefaultSeed);
         var wrong = shown.Options.First(o => !shown.Answer.Contains(o.Key)).Key;
 
-        Assert.True(store.RecordWidgetAnswer(shown.Id, shown.Answer[0])!.Correct);
-        Assert.False(store.RecordWidgetAnswer(shown.Id, wrong)!.Correct);
-        Assert.Null(store.RecordWidgetAnswer(shown.Id, "Z"));            // not an option: not recorded
-        Assert.Null(store.RecordWidgetAnswer("no-such-question", "A"));  // not in the bank: not recorded
+        Assert.True(WidgetAnswers.Submit(pipeline, bank, shown.Id, shown.Answer[0], Quiz.DefaultSeed)!.Feedback.Correct);
+        Assert.False(WidgetAnswers.Submit(pipeline, bank, shown.Id, wrong, Quiz.DefaultSeed)!.Feedback.Correct);
+        Assert.Null(WidgetAnswers.Submit(pipeline, bank, shown.Id, "Z", Quiz.DefaultSeed));            // not an option: not recorded
+        Assert.Null(WidgetAnswers.Submit(pipeline, bank, "no-such-question", "A", Quiz.DefaultSeed));  // not in the bank: not recorded
 
         var answers = store.Answers();
         Assert.Equal([true, false], answers.Select(a => a.Correct));
@@ -153,12 +153,15 @@ public class ProgressStoreTests
     }
 
     [Fact]
-    public void The_widget_posts_answers_to_the_kernel_only_through_a_present_kernel_API()
+    public void The_widget_sends_answers_only_through_the_transport_its_host_gives()
     {
-        var html = Quiz.For(QuizBank.Topics.First()).ToHtml();
-        Assert.Contains("data-seed=\"2024\"", html);
-        Assert.Contains("Kit.Progress.ProgressStore.RecordFromWidget(", html);
-        Assert.Contains("typeof k.submitCode==='function'", html);
+        var quiz = Quiz.For(QuizBank.Topics.First());
+        Assert.Contains("data-seed=\"2024\"", quiz.ToHtml());
+        Assert.Contains("var send=null,", quiz.ToHtml());                      // the core knows no notebook host
+        Assert.DoesNotContain("interactive", quiz.ToHtml());
+        var hosted = QuizHtml.Render(quiz, "function(code){window.sent=code;}");
+        Assert.Contains("var send=function(code){window.sent=code;},", hosted);
+        Assert.Contains("Kit.Quizzes.WidgetAnswers.Submit(", hosted);
         Assert.Contains("data-seed=\"null\"", Quiz.For(QuizBank.Topics.First(), shuffleSeed: null).ToHtml());
     }
 
@@ -177,32 +180,45 @@ public class ProgressStoreTests
 public sealed class ProcessWide;
 
 [Collection(nameof(ProcessWide))]
-public class DefaultStoreTests
+public class SharedPipelineTests
 {
     [Fact]
-    public void Answers_given_in_code_are_recorded_in_KIT_HOME_without_any_setup()
+    public void Answers_given_in_code_are_recorded_once_a_host_attaches_a_recorder()
     {
-        Assert.StartsWith(TestHome.Root, ProgressStore.DefaultPath);
-        var before = ProgressStore.Default.Answers().Count;
-        Quiz.From(TestBank.Topics[0]).Answer("alpha-1", "A");
-        var after = ProgressStore.Default.Answers();
-        Assert.Equal(before + 1, after.Count);
-        Assert.Equal(("alpha-1", true, AnswerSource.Code), (after[^1].QuestionId, after[^1].Correct, after[^1].Source));
+        var store = new ProgressStore(TestHome.NewDatabasePath());
+        var quiz = Quiz.From(TestBank.Topics[0]);
+        quiz.Answer("alpha-1", "A");                                   // no host yet: graded, recorded nowhere
+        var before = AnswerPipeline.Shared;
+        AnswerPipeline.Shared = new AnswerPipeline(new ProgressRecorder(() => store, m => Assert.Fail(m)).Record);
+        try { quiz.Answer("alpha-1", "A"); }
+        finally { AnswerPipeline.Shared = before; }
+        var a = Assert.Single(store.Answers());
+        Assert.Equal(("alpha-1", true, AnswerSource.Code), (a.QuestionId, a.Correct, a.Source));
     }
 
     [Fact]
     public void KIT_PROGRESS_off_records_nothing()
     {
-        var before = ProgressStore.Default.Answers().Count;
+        var store = new ProgressStore(TestHome.NewDatabasePath());
+        var recorder = new ProgressRecorder(() => store, m => Assert.Fail(m));
+        var feedback = Grader.Grade(TestBank.Q("alpha-1"), ["A"]);
         Environment.SetEnvironmentVariable("KIT_PROGRESS", "off");
         try
         {
             Assert.False(ProgressStore.Enabled);
-            Quiz.From(TestBank.Topics[0]).Answer("alpha-1", "B");
-            var q = QuizBank.AllQuestions.First(q => q.Type == QuestionType.Single);
-            Assert.False(ProgressStore.RecordFromWidget(q.Id, Shuffle.Apply(q, Quiz.DefaultSeed).Answer[0]));
+            Assert.False(recorder.Record(feedback, AnswerSource.Code));
         }
         finally { Environment.SetEnvironmentVariable("KIT_PROGRESS", null); }
-        Assert.Equal(before, ProgressStore.Default.Answers().Count);
+        Assert.Empty(store.Answers());
+        Assert.True(recorder.Record(feedback, AnswerSource.Code));
+    }
+
+    [Fact]
+    public void A_store_that_cannot_be_written_costs_the_answer_a_warning_never_an_exception()
+    {
+        var warnings = new List<string>();
+        var recorder = new ProgressRecorder(() => throw new IOException("read-only home"), warnings.Add);
+        Assert.False(recorder.Record(Grader.Grade(TestBank.Q("alpha-1"), ["A"]), AnswerSource.Widget));
+        Assert.Contains("read-only home", Assert.Single(warnings));
     }
 }

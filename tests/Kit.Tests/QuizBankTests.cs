@@ -63,6 +63,53 @@ public class QuizBankTests
         }
     }
 
+    /// <summary>Ways a text can name an option by its letter: "(B)", "option C", "options B and D", "→ E", "B and D", "A, C".</summary>
+    static readonly System.Text.RegularExpressions.Regex[] LetterReferences =
+    [
+        new(@"\(([A-Z])\)"),
+        new(@"\b(?:[Oo]ptions?|[Cc]hoices?|[Aa]nswers?|[Ll]etters?)\s+([A-Z])(?:\s*(?:,|and|or)\s*([A-Z]))*\b"),
+        new(@"→\s*([A-Z])\b"),
+        new(@"\b([A-Z])\s*(?:,|and|or)\s*([A-Z])\b"),
+    ];
+
+    [Fact]
+    public void No_prompt_tip_or_explanation_names_an_option_letter_that_shuffling_changes()
+    {
+        // Options are shuffled and relabelled in every widget and in the terminal: "a true positive (B)" would then point at the wrong option.
+        var offenders = new List<string>();
+        foreach (var q in All.Where(q => q.Type != QuestionType.Numeric))
+        {
+            var keys = q.Options.Select(o => o.Key).ToHashSet();
+            var texts = new[] { q.Prompt, q.Tip ?? "" }.Concat(q.Options.Concat(q.Items).SelectMany(o => new[] { o.Text, o.Explanation }));
+            foreach (var text in texts)
+                foreach (var re in LetterReferences)
+                    foreach (System.Text.RegularExpressions.Match m in re.Matches(text))
+                        if (m.Groups.Cast<System.Text.RegularExpressions.Group>().Skip(1).SelectMany(g => g.Captures).Any(c => keys.Contains(c.Value)))
+                            offenders.Add($"{q.Id}: \"{m.Value}\" in \"{text}\"");
+        }
+        Assert.True(offenders.Count == 0, string.Join(Environment.NewLine, offenders.Distinct()));
+    }
+
+    [Fact]
+    public void The_widgets_matching_feedback_names_only_the_letters_it_shows()
+    {
+        foreach (var q in All.Where(q => q.Type == QuestionType.Matching))
+        {
+            var shown = Shuffle.Apply(q, Quiz.DefaultSeed);
+            var html = System.Net.WebUtility.HtmlDecode(Quiz.Of("m", [q]).ToHtml());
+            var feedback = html[html.IndexOf("The matches:", StringComparison.Ordinal)..];
+            var arrows = System.Text.RegularExpressions.Regex.Matches(feedback, @"(?:(\w+) )?→ ([A-Z])\b").Select(m => $"{m.Groups[1].Value}={m.Groups[2].Value}");
+            Assert.Equal(shown.Answer.Order(), arrows.Order());
+        }
+    }
+
+    [Fact]
+    public void The_letter_check_catches_every_way_of_naming_a_shuffled_option()
+    {
+        string[] named = ["a true positive (B)", "option C is wrong", "options B and D", "1 → E.", "B and D are right", "A, C"];
+        Assert.All(named, text => Assert.Contains(LetterReferences, re => re.IsMatch(text)));
+    }
+
     [Fact]
     public void Multiple_response_prompts_state_how_many_to_choose()
     {

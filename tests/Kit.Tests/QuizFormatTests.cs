@@ -91,7 +91,7 @@ public class QuizFormatTests
     [InlineData("""{"id":"m","type":"multiple","section":"S","difficulty":"easy","prompt":"p","options":OPTS,"answer":["B","D"]}""", "must say how many to choose")]
     [InlineData("""{"id":"o","type":"ordering","section":"S","difficulty":"easy","prompt":"p","options":OPTS,"answer":["A","B","C"]}""", "must list every option exactly once")]
     [InlineData("""{"id":"n","type":"numeric","section":"S","difficulty":"easy","prompt":"p","value":1,"tolerance":0.1,"solution":"s"}""", "needs 'compute'")]
-    [InlineData("""{"id":"s","type":"single","section":"S","difficulty":"trivial","prompt":"p","options":OPTS,"answer":["A"]}""", "difficulty must be easy, medium or hard")]
+    [InlineData("""{"id":"s","type":"single","section":"S","difficulty":"trivial","prompt":"p","options":OPTS,"answer":["A"]}""", "/questions/0/difficulty")]
     public void Each_format_rule_names_what_is_wrong(string question, string expected)
     {
         var e = Assert.Throws<QuizBankException>(() => Load(question.Replace("OPTS", Opts)));

@@ -4,7 +4,8 @@ namespace Kit.Tests;
 
 public class QuizTests
 {
-    const string Valid = """
+    /// <summary>A one-question bank file that passes every check.</summary>
+    internal const string Valid = """
         {"topic":"t","title":"T","questions":[
           {"id":"t-1","type":"single","section":"S","difficulty":"easy","prompt":"Which?",
            "options":[{"key":"A","text":"a","explanation":"why not a"},{"key":"B","text":"b","explanation":"why b"}],
@@ -32,9 +33,7 @@ public class QuizTests
 
     [Theory]
     [InlineData("\"answer\":[\"B\"]", "\"answer\":[\"C\"]", "[t-1]: answer 'C' is not among the options (A, B)")]
-    [InlineData("\"explanation\":\"why not a\"", "\"explanation\":\"\"", "[t-1]: option A has no explanation")]
     [InlineData("\"answer\":[\"B\"]", "\"answer\":[\"A\",\"B\"]", "[t-1]: a single-choice question needs exactly one answer, not 2")]
-    [InlineData("\"prompt\":\"Which?\"", "\"prompt\":\"\"", "[t-1]: missing prompt")]
     public void A_malformed_bank_file_names_the_file_the_question_and_the_problem(string from, string to, string expected)
     {
         var e = Assert.Throws<QuizBankException>(() => QuizBank.Parse(Valid.Replace(from, to), "bad.json"));

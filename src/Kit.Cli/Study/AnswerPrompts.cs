@@ -1,4 +1,3 @@
-using Kit.Progress;
 using Kit.Quizzes;
 using Spectre.Console;
 
@@ -83,31 +82,29 @@ internal static class AnswerPrompts
                 var raw = await new TextPrompt<string>(Markup.Escape(hint))
                     .Validate(s => Check(q, s))
                     .ShowAsync(c, ct);
-                return ProgressStore.SplitResponse(q, Normalize(q, raw));
+                return [raw];
             }
         }
     }
 
     static string Label(Option o) => $"{Markup.Escape(o.Key)}. {Markup.Escape(o.Text)}";
 
-    /// <summary>"0,75" is read as 0.75.</summary>
-    static string Normalize(Question q, string raw) =>
-        q.Type == QuestionType.Numeric && !raw.Contains('.') && raw.Count(ch => ch == ',') == 1 ? raw.Replace(',', '.') : raw;
-
     /// <summary>Accepts any answer of the right shape (the grader says what is wrong with the shape, never whether it is right).</summary>
     static ValidationResult Check(Question q, string raw)
     {
         try
         {
-            Grader.Grade(q, ProgressStore.SplitResponse(q, Normalize(q, raw)));
+            Grader.Grade(q, AnswerPipeline.Parse(q, [raw]));
             return ValidationResult.Success();
         }
         catch (ArgumentException e)
         {
-            var message = e.Message.Split(" (Parameter", 2)[0];
-            return ValidationResult.Error($"[red]{Markup.Escape(message)}[/]");
+            return ValidationResult.Error($"[red]{Markup.Escape(Message(e))}[/]");
         }
     }
+
+    /// <summary>An argument error's message without .NET's " (Parameter 'x')" tail.</summary>
+    public static string Message(ArgumentException e) => e.Message.Split(" (Parameter", 2)[0];
 
     /// <summary>Feedback with every explanation, the exam tip, and (when given) where the question now sits.</summary>
     public static void ShowFeedback(IAnsiConsole c, Feedback f)

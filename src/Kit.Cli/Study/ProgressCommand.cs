@@ -13,7 +13,7 @@ internal static class ProgressCommand
     {
         var html = new Option<string?>("--html") { Description = "Also write a page with a Kit chart of mastery and accuracy per topic" };
         var command = new Command("progress", "Shows mastery per topic (from every recorded answer), a chart, and the questions and topics to revisit.") { html };
-        command.SetAction(parse => Run((context ?? StudyContext.ForTerminal)(), parse.GetValue(html)));
+        command.SetAction((parse, _) => StudyContext.Run(context, ctx => Task.FromResult(Run(ctx, parse.GetValue(html)))));
         return command;
     }
 
@@ -21,22 +21,36 @@ internal static class ProgressCommand
     {
         var c = ctx.Console;
         var report = ctx.Report();
-        c.MarkupLine($"[bold]Progress[/] [grey]({Markup.Escape(ctx.Store.Path)}; {report.Answers.Count} answers recorded" +
-                     $"{(ProgressStore.Enabled ? "" : "; recording is off: KIT_PROGRESS=off")})[/]");
+        // Not a terminal (a file, a pipe): plain lines, never cut at the console's width.
+        void Say(string markup)
+        {
+            if (ctx.Plain) c.Profile.Out.Writer.WriteLine(Markup.Remove(markup));
+            else c.MarkupLine(markup);
+        }
+        Say($"[bold]Progress[/] [grey]({Markup.Escape(ctx.Store.Path)}; {report.Answers.Count} answers recorded" +
+            $"{(ProgressStore.Enabled ? "" : "; recording is off: KIT_PROGRESS=off")})[/]");
 
-        var table = new Table().AddColumn(new TableColumn("Topic").NoWrap()).AddColumns("Questions", "Answered", "Accuracy", "Last seen", "Due").AddColumn(new TableColumn("Mastery").NoWrap());
-        foreach (var t in report.Topics)
-            table.AddRow(
-                Markup.Escape(t.Topic),
-                $"{t.Seen}/{t.Questions} seen",
-                t.Answered.ToString(CultureInfo.InvariantCulture),
-                t.Answered == 0 ? "—" : Pct(t.Accuracy),
-                t.LastSeen is { } seen ? Ago(report.Now - seen) : "never",
-                t.Due.ToString(CultureInfo.InvariantCulture),
-                Bar(t.Mastery));
-        c.Write(table);
+        var rows = report.Topics.Select(t => new[]
+        {
+            t.Topic,
+            $"{t.Seen}/{t.Questions} seen",
+            t.Answered.ToString(CultureInfo.InvariantCulture),
+            t.Answered == 0 ? "—" : Pct(t.Accuracy),
+            t.LastSeen is { } seen ? Ago(report.Now - seen) : "never",
+            t.Due.ToString(CultureInfo.InvariantCulture),
+        }).ToList();
+        string[] header = ["Topic", "Questions", "Answered", "Accuracy", "Last seen", "Due", "Mastery"];
+        if (ctx.Plain)
+            PlainTable(c.Profile.Out.Writer, header, rows.Select((r, i) => (string[])[.. r, Pct(report.Topics[i].Mastery)]).ToList());
+        else
+        {
+            var table = new Table().AddColumn(new TableColumn(header[0]).NoWrap()).AddColumns(header[1..^1]).AddColumn(new TableColumn(header[^1]).NoWrap());
+            for (int i = 0; i < rows.Count; i++)
+                table.AddRow([.. rows[i].Select(Markup.Escape), Bar(report.Topics[i].Mastery)]);
+            c.Write(table);
+        }
 
-        if (report.Topics.Count > 0)
+        if (report.Topics.Count > 0 && !ctx.Plain)
         {
             var chart = new BarChart().Label("[bold]Mastery per topic (%)[/]").WithMaxValue(100).Width(Math.Min(100, Math.Max(40, c.Profile.Width)));
             foreach (var t in report.Topics)
@@ -44,30 +58,30 @@ internal static class ProgressCommand
             c.Write(chart);
         }
 
-        c.WriteLine();
-        c.MarkupLine("[bold]What to revisit[/]");
+        Say("");
+        Say("[bold]What to revisit[/]");
         if (report.Answers.Count == 0)
-            c.MarkupLine("  Nothing answered yet: start with [bold]kit quiz[/] (or answer the quizzes in the notebooks).");
+            Say("  Nothing answered yet: start with [bold]kit quiz[/] (or answer the quizzes in the notebooks).");
         if (report.DueQuestions.Count > 0)
         {
-            c.MarkupLine($"  Due now ({report.DueQuestions.Count}):");
+            Say($"  Due now ({report.DueQuestions.Count}):");
             foreach (var s in report.DueQuestions.Take(10))
-                c.MarkupLine($"    {Markup.Escape(s.QuestionId)} [grey]({Markup.Escape(s.Topic)}, box {s.Box}, " +
-                             $"{(s.LastCorrect ? "last right" : "last wrong")}, due {Ago(report.Now - s.Due)})[/]");
-            if (report.DueQuestions.Count > 10) c.MarkupLine($"    … and {report.DueQuestions.Count - 10} more");
+                Say($"    {Markup.Escape(s.QuestionId)} [grey]({Markup.Escape(s.Topic)}, box {s.Box}, " +
+                    $"{(s.LastCorrect ? "last right" : "last wrong")}, due {Ago(report.Now - s.Due)})[/]");
+            if (report.DueQuestions.Count > 10) Say($"    … and {report.DueQuestions.Count - 10} more");
         }
         else if (report.Answers.Count > 0)
-            c.MarkupLine("  No question is due now.");
+            Say("  No question is due now.");
         var weakest = report.WeakestTopics.Take(3).ToList();
         if (weakest.Count > 0)
-            c.MarkupLine("  Weakest topics: " + string.Join(", ", weakest.Select(t => $"{Markup.Escape(t.Topic)} ({Pct(t.Mastery)})")) +
-                         $" — [bold]kit quiz {Markup.Escape(weakest[0].Topic)}[/]");
+            Say("  Weakest topics: " + string.Join(", ", weakest.Select(t => $"{Markup.Escape(t.Topic)} ({Pct(t.Mastery)})")) +
+                $" — [bold]kit quiz {Markup.Escape(weakest[0].Topic)}[/]");
 
         if (htmlPath is not null)
         {
             var full = Path.GetFullPath(htmlPath);
             Chart(report).SaveHtml(full);
-            c.MarkupLine($"Chart written to [bold]{Markup.Escape(full)}[/]");
+            Say($"Chart written to [bold]{Markup.Escape(full)}[/]");
         }
         return 0;
     }
@@ -82,6 +96,14 @@ internal static class ProgressCommand
             .WithTitle($"Progress per topic ({report.Answers.Count} answers)")
             .WithAxisTitles("topic", "%")
             .WithLayout(new { barmode = "group", yaxis = new { range = new[] { 0, 100 } } });
+    }
+
+    /// <summary>Columns padded to their widest cell, two spaces apart: as wide as the content needs, whatever the console's width.</summary>
+    static void PlainTable(TextWriter w, string[] header, IReadOnlyList<string[]> rows)
+    {
+        var widths = header.Select((h, i) => rows.Select(r => r[i].Length).Prepend(h.Length).Max()).ToArray();
+        foreach (var row in rows.Prepend(header))
+            w.WriteLine(string.Join("  ", row.Select((cell, i) => cell.PadRight(widths[i]))).TrimEnd());
     }
 
     static string Pct(double fraction) => QuizCommand.Pct(fraction);

@@ -27,19 +27,18 @@ internal static class QuizCommand
             topic, count, exam, minutes, seed,
             AnswerCommand.Create(context),
         };
-        command.SetAction((parse, ct) =>
+        command.SetAction((parse, ct) => StudyContext.Run(context, ctx =>
         {
-            var ctx = (context ?? StudyContext.ForTerminal)();
             if (ctx.RejectUnknownTopic(parse.GetValue(topic), out _) is { } rejected) return Task.FromResult(rejected);
             if (!ctx.Console.Profile.Capabilities.Interactive)
             {
-                ctx.Console.MarkupLine("[red]kit quiz needs an interactive terminal (standard input and output are redirected here).[/]");
+                ctx.Error.WriteLine("kit quiz needs an interactive terminal (standard input and output are redirected here); `kit quiz answer` answers one question without one.");
                 return Task.FromResult(2);
             }
             return parse.GetValue(exam)
                 ? ExamAsync(ctx, parse.GetValue(topic), parse.GetValue(count) ?? DefaultExamCount, parse.GetValue(minutes), parse.GetValue(seed), ct)
                 : PracticeAsync(ctx, parse.GetValue(topic), parse.GetValue(count) ?? DefaultPracticeCount, ct);
-        });
+        }));
         return command;
     }
 
@@ -47,10 +46,10 @@ internal static class QuizCommand
     {
         var c = ctx.Console;
         if (ctx.RejectUnknownTopic(topic, out var chosen) is { } rejected) return rejected;
-        if (count < 1) { c.MarkupLine("[red]--count must be at least 1.[/]"); return 2; }
-        var pool = chosen?.AllQuestions ?? ctx.AllQuestions.ToList();
+        if (count < 1) { ctx.Error.WriteLine("--count must be at least 1."); return 2; }
+        var pool = chosen?.AllQuestions ?? ctx.AllQuestions;
         var report = ctx.Report();
-        var questions = report.PracticeOrder(pool).Take(count).Select(q => ctx.ShuffleSeed is { } s ? Shuffle.Apply(q, s) : q).ToList();
+        var questions = report.PracticeOrder(pool, q => q.Id).Take(count).Select(q => AnswerPipeline.Shown(q, ctx.ShuffleSeed)).ToList();
 
         c.MarkupLine($"[bold]Practice: {Markup.Escape(chosen?.Title ?? "every topic")}[/] — {questions.Count} question(s), due and weakest first.");
         if (!ProgressStore.Enabled) c.MarkupLine("[grey]KIT_PROGRESS=off: answers are not recorded.[/]");
@@ -62,10 +61,10 @@ internal static class QuizCommand
             var where = state is null ? "new" : $"box {state.Box}{(state.IsDue(report.Now) ? ", due" : "")}";
             AnswerPrompts.Show(c, q, $"{++n}/{questions.Count} · {q.Topic} · {where}", ref lastCase);
             var response = await AnswerPrompts.AskAsync(c, q, ct);
-            var feedback = Grader.Grade(q, response);
+            var (feedback, recorded) = ctx.Submit(q.Id, ctx.ShuffleSeed, response, AnswerSource.Terminal);
             AnswerPrompts.ShowFeedback(c, feedback);
             if (feedback.Correct) right++;
-            if (ctx.Record(feedback, AnswerSource.Terminal))
+            if (recorded)
             {
                 int box = Leitner.Next(state?.Box ?? Leitner.FirstBox, feedback.Correct);
                 c.MarkupLine($"[grey]Box {box} of {Leitner.LastBox}: next review in {Days(Leitner.Interval(box))}.[/]");
@@ -82,8 +81,8 @@ internal static class QuizCommand
     {
         var c = ctx.Console;
         if (ctx.RejectUnknownTopic(topic, out var chosen) is { } rejected) return rejected;
-        if (count < 1) { c.MarkupLine("[red]--count must be at least 1.[/]"); return 2; }
-        if (minutes is <= 0) { c.MarkupLine("[red]--minutes must be more than 0.[/]"); return 2; }
+        if (count < 1) { ctx.Error.WriteLine("--count must be at least 1."); return 2; }
+        if (minutes is <= 0) { ctx.Error.WriteLine("--minutes must be more than 0."); return 2; }
         int s = seed ?? Random.Shared.Next(1, 1_000_000);
         var pool = chosen is null ? ctx.AllQuestions : chosen.AllQuestions;
         var questions = ExamDraw.Draw(pool, count, s);
@@ -109,7 +108,7 @@ internal static class QuizCommand
             answers[i] = await ask;
         }
         if (timedOut) { c.WriteLine(); c.MarkupLine("[yellow bold]Time is up.[/] The exam ends here; what you answered is graded."); }
-        Report(ctx, questions, answers);
+        Report(ctx, questions, answers, s);
         return 0;
     }
 
@@ -118,11 +117,10 @@ internal static class QuizCommand
 
     static string Clock(TimeSpan t) => $"{(int)t.TotalMinutes}:{t.Seconds:00}";
 
-    static void Report(StudyContext ctx, IReadOnlyList<Question> questions, IReadOnlyList<IReadOnlyList<string>?> answers)
+    static void Report(StudyContext ctx, IReadOnlyList<Question> questions, IReadOnlyList<IReadOnlyList<string>?> answers, int seed)
     {
         var c = ctx.Console;
-        var feedback = questions.Select((q, i) => answers[i] is { } a ? Grader.Grade(q, a) : null).ToList();
-        foreach (var f in feedback.OfType<Feedback>()) ctx.Record(f, AnswerSource.Exam);
+        var feedback = questions.Select((q, i) => answers[i] is { } a ? ctx.Submit(q.Id, seed, a, AnswerSource.Exam).Feedback : null).ToList();
 
         c.WriteLine();
         c.Write(new Rule("[bold]Exam report[/]").LeftJustified());
@@ -175,6 +173,6 @@ internal static class ExamDraw
         while (drawn.Count < count && byTopic.Any(t => t.Count > 0))
             foreach (var t in byTopic)
                 if (drawn.Count < count && t.TryDequeue(out var q)) drawn.Add(q);
-        return drawn.OrderBy(_ => rng.Next()).Select(q => Shuffle.Apply(q, seed)).ToList();
+        return drawn.OrderBy(_ => rng.Next()).Select(q => AnswerPipeline.Shown(q, seed)).ToList();
     }
 }

@@ -7,6 +7,9 @@ public enum AnswerSource { Code, Terminal, Widget, Exam }
 public sealed record AnswerRecord(
     string QuestionId, string Topic, bool Correct, string Response, AnswerSource Source, DateTimeOffset AnsweredAt, string SessionId);
 
+/// <summary>A question of the bank as progress sees it: its id and topic (the study layer above knows the rest).</summary>
+public readonly record struct QuestionRef(string Id, string Topic);
+
 /// <summary>
 /// The Leitner system: every question sits in a box from 1 to 5. A right answer moves it up one box (at most 5),
 /// a wrong answer sends it back to box 1. A question in box n is due again 1, 2, 4, 8 or 16 days after it was

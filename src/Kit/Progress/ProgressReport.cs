@@ -1,5 +1,3 @@
-using Kit.Quizzes;
-
 namespace Kit.Progress;
 
 /// <summary>
@@ -18,6 +16,7 @@ public sealed record TopicMastery(
 public sealed class ProgressReport
 {
     readonly Dictionary<string, int> bankOrder;
+    readonly Dictionary<string, string> topicOf;
 
     public DateTimeOffset Now { get; }
     public IReadOnlyList<AnswerRecord> Answers { get; }
@@ -30,14 +29,17 @@ public sealed class ProgressReport
     /// <summary>Topics not yet mastered, lowest mastery first (then lowest accuracy, then least recently seen).</summary>
     public IReadOnlyList<TopicMastery> WeakestTopics { get; }
 
-    public ProgressReport(IEnumerable<AnswerRecord> answers, IEnumerable<Question> bank, DateTimeOffset now)
+    /// <param name="bank">Every question of the bank, in bank order.</param>
+    public ProgressReport(IEnumerable<AnswerRecord> answers, IEnumerable<QuestionRef> bank, DateTimeOffset now)
     {
         Now = now;
         Answers = answers.OrderBy(a => a.AnsweredAt).ToList();
         States = Leitner.Replay(Answers);
         var questions = bank.ToList();
         bankOrder = new(StringComparer.OrdinalIgnoreCase);
-        foreach (var q in questions) bankOrder.TryAdd(q.Id, bankOrder.Count);
+        topicOf = new(StringComparer.OrdinalIgnoreCase);
+        foreach (var q in questions)
+            if (bankOrder.TryAdd(q.Id, bankOrder.Count)) topicOf[q.Id] = q.Topic;
 
         var byTopic = questions.GroupBy(q => q.Topic).ToDictionary(g => g.Key, g => g.ToList());
         var topicNames = byTopic.Keys.Concat(Answers.Select(a => a.Topic)).Distinct().Order(StringComparer.Ordinal);
@@ -68,16 +70,18 @@ public sealed class ProgressReport
     /// <summary>
     /// The order to practise <paramref name="pool"/> in, weakest and most due first: due questions (lowest box,
     /// then longest overdue), then questions never answered (weakest topic first), then the rest by due date.
+    /// <paramref name="idOf"/> gives each item's question id.
     /// </summary>
-    public IReadOnlyList<Question> PracticeOrder(IEnumerable<Question> pool)
+    public IReadOnlyList<T> PracticeOrder<T>(IEnumerable<T> pool, Func<T, string> idOf)
     {
+        ArgumentNullException.ThrowIfNull(idOf);
         var mastery = Topics.ToDictionary(t => t.Topic, t => t.Mastery);
         return pool
-            .Select((q, i) => (Q: q, I: i, S: StateOf(q.Id)))
+            .Select((q, i) => (Q: q, I: i, Id: idOf(q), S: StateOf(idOf(q))))
             .OrderBy(x => x.S is null ? 1 : x.S.IsDue(Now) ? 0 : 2)
             .ThenBy(x => x.S is { } s && s.IsDue(Now) ? s.Box : 0)
             .ThenBy(x => x.S?.Due ?? DateTimeOffset.MinValue)
-            .ThenBy(x => mastery.GetValueOrDefault(x.Q.Topic))
+            .ThenBy(x => topicOf.TryGetValue(x.Id, out var t) ? mastery.GetValueOrDefault(t) : 0)
             .ThenBy(x => x.I)
             .Select(x => x.Q)
             .ToList();

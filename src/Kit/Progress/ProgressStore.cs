@@ -1,5 +1,4 @@
 using System.Globalization;
-using Kit.Quizzes;
 using Kit.Runtime;
 using Microsoft.Data.Sqlite;
 
@@ -49,17 +48,15 @@ public sealed class ProgressStore
 
     public TimeProvider Clock => clock;
 
-    // ---- The default store, and recording without asking -------------------------------------------------
+    // ---- The default store ------------------------------------------------------------------------------
 
     static readonly object DefaultGate = new();
     static ProgressStore? defaultStore;
-    static bool attached;
-    static int warned;
 
     /// <summary><c>~/.kit/progress.db</c>, or <c>$KIT_HOME/progress.db</c>.</summary>
     public static string DefaultPath => System.IO.Path.Combine(KitPaths.Home, "progress.db");
 
-    /// <summary>False when <c>KIT_PROGRESS</c> is <c>off</c> (or 0, false, no): then nothing is recorded.</summary>
+    /// <summary>False when <c>KIT_PROGRESS</c> is <c>off</c> (or 0, false, no): then hosts record nothing.</summary>
     public static bool Enabled =>
         Environment.GetEnvironmentVariable("KIT_PROGRESS")?.Trim().ToLowerInvariant() is not ("off" or "0" or "false" or "no");
 
@@ -69,73 +66,13 @@ public sealed class ProgressStore
         get { lock (DefaultGate) return defaultStore ??= new ProgressStore(DefaultPath); }
     }
 
-    /// <summary>
-    /// Subscribes the default store to <see cref="Quiz.Answered"/>, once per process. <see cref="Quiz.Answer(string, string[])"/>
-    /// calls it, so answers given in code are recorded as soon as the Kit is used; <c>KIT_PROGRESS=off</c> skips them.
-    /// </summary>
-    public static void AttachDefault()
-    {
-        if (Volatile.Read(ref attached)) return;
-        lock (DefaultGate)
-        {
-            if (attached) return;
-            Quiz.Answered += f => { if (Enabled) Safely(() => Default.Record(f, AnswerSource.Code)); };
-            Volatile.Write(ref attached, true);
-        }
-    }
-
-    /// <summary>
-    /// Called by the quiz widget, through the kernel, after a student answered in the page. The answer is graded
-    /// again here (the page's verdict is not trusted) and recorded as a widget answer. <paramref name="response"/>
-    /// is the answer as the page shows it: option keys or item=option pairs separated by commas or spaces, or
-    /// a number. <paramref name="seed"/> is the widget's shuffle seed (null: bank order). Returns false, silently,
-    /// when recording is off or the answer cannot be graded.
-    /// </summary>
-    public static bool RecordFromWidget(string questionId, string response, int? seed = Quiz.DefaultSeed) =>
-        Enabled && Safely(() => Default.RecordWidgetAnswer(questionId, response, seed) is not null);
-
-    /// <summary>Grades a widget's answer against the bank and records it; null when it is not a gradable answer.</summary>
-    public Feedback? RecordWidgetAnswer(string questionId, string response, int? seed = Quiz.DefaultSeed)
-    {
-        if (string.IsNullOrWhiteSpace(questionId) || string.IsNullOrWhiteSpace(response)) return null;
-        Question q;
-        try { q = QuizBank.Find(questionId); }
-        catch (ArgumentException) { return null; }
-        if (seed is { } s) q = Shuffle.Apply(q, s);
-        Feedback feedback;
-        try { feedback = Grader.Grade(q, SplitResponse(q, response)); }
-        catch (ArgumentException) { return null; }
-        Record(feedback, AnswerSource.Widget);
-        return feedback;
-    }
-
-    /// <summary>A typed answer as the grader takes it: a number stays whole; keys and pairs split on commas and spaces.</summary>
-    public static IReadOnlyList<string> SplitResponse(Question q, string response) =>
-        q.Type == QuestionType.Numeric
-            ? [response.Trim()]
-            : response.Split([',', ' ', ';', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-
-    static bool Safely(Func<bool> record)
-    {
-        try { return record(); }
-        catch (Exception e) when (e is not (OutOfMemoryException or StackOverflowException))
-        {
-            // Recording must never break answering a quiz (a read-only home, a native library that will not load…).
-            if (Interlocked.Exchange(ref warned, 1) == 0)
-                Console.Error.WriteLine($"The Kit could not record this answer in {DefaultPath}: {e.Message} (KIT_PROGRESS=off stops recording.)");
-            return false;
-        }
-    }
-
-    static void Safely(Action record) => Safely(() => { record(); return true; });
-
     // ---- Writing and reading ----------------------------------------------------------------------------
 
-    public AnswerRecord Record(Feedback feedback, AnswerSource source)
+    /// <summary>Stores one graded answer, stamped with this store's clock and session.</summary>
+    public AnswerRecord Record(string questionId, string topic, bool correct, string response, AnswerSource source)
     {
-        ArgumentNullException.ThrowIfNull(feedback);
-        var record = new AnswerRecord(feedback.Question.Id, feedback.Question.Topic, feedback.Correct,
-            string.Join(",", feedback.Response), source, clock.GetUtcNow(), SessionId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(questionId);
+        var record = new AnswerRecord(questionId, topic ?? "", correct, response ?? "", source, clock.GetUtcNow(), SessionId);
         Record(record);
         return record;
     }
@@ -182,9 +119,8 @@ public sealed class ProgressStore
         return list;
     }
 
-    /// <summary>Mastery, Leitner boxes and what to revisit, against the embedded bank unless <paramref name="bank"/> is given.</summary>
-    public ProgressReport Report(IEnumerable<Question>? bank = null) =>
-        new(Answers(), bank ?? QuizBank.AllQuestions, clock.GetUtcNow());
+    /// <summary>Mastery, Leitner boxes and what to revisit, against <paramref name="bank"/> (every question, in bank order).</summary>
+    public ProgressReport Report(IEnumerable<QuestionRef> bank) => new(Answers(), bank, clock.GetUtcNow());
 
     // ---- Opening, checking, moving aside ----------------------------------------------------------------
 

@@ -48,6 +48,9 @@ public sealed record Question
     /// <summary>Set for questions that belong to a case study.</summary>
     [JsonIgnore] public CaseStudy? CaseStudy { get; init; }
 
+    /// <summary>What the progress store knows of a question.</summary>
+    [JsonIgnore] public Progress.QuestionRef Ref => new(Id, Topic);
+
     public Option? OptionFor(string key) =>
         Options.FirstOrDefault(o => string.Equals(o.Key, key.Trim(), StringComparison.OrdinalIgnoreCase));
 

@@ -1,17 +1,12 @@
 namespace Kit.Quizzes;
 
-/// <summary>What makes a question well-formed, per format. Every rule names what is wrong.</summary>
+/// <summary>What makes a question well-formed beyond what schema.json can say, per format. Every rule names what is wrong.</summary>
 static class QuestionRules
 {
     public static IEnumerable<string> Problems(Question q)
     {
-        if (string.IsNullOrWhiteSpace(q.Prompt)) yield return "missing prompt";
-        if (string.IsNullOrWhiteSpace(q.Section)) yield return "missing study-guide section";
-        if (q.Difficulty is not ("easy" or "medium" or "hard")) yield return $"difficulty must be easy, medium or hard, not '{q.Difficulty}'";
         var keys = q.Options.Select(o => o.Key).ToList();
         if (keys.Distinct(StringComparer.OrdinalIgnoreCase).Count() != keys.Count) yield return "duplicate option keys";
-        foreach (var o in q.Options.Concat(q.Items))
-            if (string.IsNullOrWhiteSpace(o.Explanation)) yield return $"option {o.Key} has no explanation";
         if (q.Type != QuestionType.Numeric && q.Options.Count < 2) yield return "needs at least two options";
 
         var problems = q.Type switch

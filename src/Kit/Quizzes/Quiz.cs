@@ -17,18 +17,16 @@ public sealed class Quiz
     /// <summary>The seed the options were shuffled with (null: bank order); the widget passes it back with answers.</summary>
     public int? ShuffleSeed { get; }
 
-    /// <summary>
-    /// Called with every graded answer. The Kit's progress store subscribes on the first answer and records it in
-    /// ~/.kit/progress.db (<c>KIT_PROGRESS=off</c> turns that off).
-    /// </summary>
-    public static event Action<Feedback>? Answered;
+    /// <summary>The questions in bank order: answers go through the <see cref="AnswerPipeline"/>, which shuffles as shown.</summary>
+    readonly IReadOnlyList<Question> bankOrder;
 
     Quiz(string topic, string title, IEnumerable<Question> questions, int? seed)
     {
         Topic = topic;
         Title = title;
         ShuffleSeed = seed;
-        Questions = questions.Select(q => seed is { } s ? Shuffle.Apply(q, s) : q).ToList();
+        bankOrder = questions.ToList();
+        Questions = bankOrder.Select(q => AnswerPipeline.Shown(q, seed)).ToList();
         if (Questions.Count == 0) throw new ArgumentException("a quiz needs at least one question", nameof(questions));
     }
 
@@ -56,23 +54,19 @@ public sealed class Quiz
     public static Quiz Of(string title, IEnumerable<Question> questions, int? shuffleSeed = DefaultSeed) =>
         new("mixed", title, questions, shuffleSeed);
 
-    /// <summary>Grades an answer and explains it. Single/multiple: option keys; ordering: keys in order; matching: "1=B" pairs; numeric: the number.</summary>
-    public Feedback Answer(string id, params string[] response)
-    {
-        var feedback = Grader.Grade(Find(id), response);
-        Progress.ProgressStore.AttachDefault();
-        Answered?.Invoke(feedback);
-        return feedback;
-    }
+    /// <summary>
+    /// Grades an answer and explains it. Single/multiple: option keys; ordering: keys in order; matching: "1=B" pairs;
+    /// numeric: the number. Recorded when the host (the notebook extension) attached a recorder to <see cref="AnswerPipeline.Shared"/>.
+    /// </summary>
+    public Feedback Answer(string id, params string[] response) =>
+        AnswerPipeline.Shared.Submit(bankOrder, Where, id, ShuffleSeed, response, Progress.AnswerSource.Code).Feedback;
 
     public Feedback Answer(string id, double value) => Answer(id, value.ToString("R", CultureInfo.InvariantCulture));
 
-    public Question Find(string id)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(id);
-        return Questions.FirstOrDefault(q => string.Equals(q.Id, id.Trim(), StringComparison.OrdinalIgnoreCase))
-            ?? throw new ArgumentException($"No question '{id}' in this quiz ({Title}). Valid ids: {string.Join(", ", Questions.Select(q => q.Id))}.", nameof(id));
-    }
+    /// <summary>A question as this quiz shows it.</summary>
+    public Question Find(string id) => AnswerPipeline.Shown(AnswerPipeline.Find(bankOrder, Where, id), ShuffleSeed);
+
+    string Where => $"this quiz ({Title})";
 
     public string ToHtml() => QuizHtml.Render(this);
 

@@ -38,22 +38,19 @@ static class QuizAssets
         #{{{id}}} .kq-foot{opacity:.7;font-size:12px;margin-top:6px}
         """;
 
-    public static string Script(string id) => $$$"""
+    /// <param name="send">A JavaScript function taking one line of C# that the host's kernel runs; null: answers stay in the page.</param>
+    public static string Script(string id, string? send) => $$$"""
         (function(){
           var root=document.getElementById('{{{id}}}'); if(!root){return;}
           var qs=root.querySelectorAll('.kq-q'), total=qs.length;
           function score(){var c=root.querySelectorAll('.kq-q[data-result="right"]').length;root.querySelector('.kq-score').textContent=c+' / '+total+' correct';}
           function all(q,sel){return Array.prototype.slice.call(q.querySelectorAll(sel));}
+          var send={{{send ?? "null"}}}, call={{{WidgetAnswers.CallScript}}};
           function report(id,resp){
-            // Best effort: where the page can reach a .NET Interactive kernel, the kernel grades and records the
-            // answer again (it never trusts this verdict). A silent no-op in static pages and other front-ends.
-            try{
-              var ik=window.interactive, k=ik&&ik.csharp, seed=root.getAttribute('data-seed');
-              var code='Kit.Progress.ProgressStore.RecordFromWidget("'+String(id).replace(/[^a-z0-9-]/g,'')+'", "'+
-                String(resp).replace(/[^A-Za-z0-9=,.+ -]/g,'')+'", '+(/^-?[0-9]{1,10}$/.test(seed)?seed:'null')+');';
-              var p=(k&&typeof k.submitCode==='function')?k.submitCode(code):(ik&&typeof ik.submitCode==='function')?ik.submitCode(code,'csharp'):null;
-              if(p&&typeof p.catch==='function'){p.catch(function(){});}
-            }catch(e){}
+            // Best effort: where the host gave a transport to its kernel, the kernel grades and records the answer
+            // again (it never trusts this verdict). Without one (static pages, other front-ends) nothing is sent.
+            if(!send){return;}
+            try{send(call(id,resp,root.getAttribute('data-seed')));}catch(e){}
           }
           function same(a,b){if(a.length!==b.length){return false;}for(var i=0;i<a.length;i++){if(a[i]!==b[i]){return false;}}return true;}
           qs.forEach(function(q){

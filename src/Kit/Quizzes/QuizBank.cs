@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 
 namespace Kit.Quizzes;
 
@@ -9,7 +10,7 @@ namespace Kit.Quizzes;
 public static class QuizBank
 {
     static readonly Lazy<IReadOnlyDictionary<string, QuizTopic>> Embedded = new(LoadEmbedded);
-    static readonly JsonSerializerOptions Json = new() { ReadCommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
+    static readonly JsonSerializerOptions Json = new();
 
     public static IReadOnlyCollection<string> Topics => Embedded.Value.Keys.Order().ToList();
 
@@ -23,40 +24,36 @@ public static class QuizBank
     }
 
     /// <summary>Finds a question anywhere in the bank.</summary>
-    public static Question Find(string id)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(id);
-        return AllQuestions.FirstOrDefault(q => string.Equals(q.Id, id.Trim(), StringComparison.OrdinalIgnoreCase))
-            ?? throw new ArgumentException($"No question '{id}' in the bank. Ids look like 'metrics-07'; topics: {string.Join(", ", Topics)}.", nameof(id));
-    }
+    public static Question Find(string id) => AnswerPipeline.Find(AllQuestions.ToList(), "the bank", id);
 
-    /// <summary>Parses and validates one bank file's text; <paramref name="source"/> names it in errors.</summary>
+    /// <summary>
+    /// Parses and validates one bank file's text: first against data/quizzes/schema.json, then the Kit's own checks
+    /// (answers among the options, numeric values recomputed, study-guide items covered…). <paramref name="source"/> names it in errors.
+    /// </summary>
     public static QuizTopic Parse(string json, string source)
     {
-        QuizTopic? topic;
-        try { topic = JsonSerializer.Deserialize<QuizTopic>(json, Json); }
+        JsonNode? document;
+        try { document = JsonNode.Parse(json, documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true }); }
         catch (JsonException e) { throw new QuizBankException(source, null, $"invalid JSON: {e.Message}"); }
-        if (topic is null) throw new QuizBankException(source, null, "file is empty");
-        if (string.IsNullOrWhiteSpace(topic.Topic)) throw new QuizBankException(source, null, "missing 'topic'");
-        if ((topic.Questions?.Count ?? 0) + topic.CaseStudies.Count == 0) throw new QuizBankException(source, null, "no questions");
+        if (document is null) throw new QuizBankException(source, null, "file is empty");
+        if (BankSchema.FirstViolation(document) is { } violation) throw new QuizBankException(source, violation.Id, violation.Problem);
+        var topic = document.Deserialize<QuizTopic>(Json)!;
+        if (topic.Questions.Count + topic.CaseStudies.Count == 0) throw new QuizBankException(source, null, "no questions");
 
         var cases = topic.CaseStudies.Select(c =>
         {
-            if (string.IsNullOrWhiteSpace(c.Scenario)) throw new QuizBankException(source, c.Id, "a case study needs a scenario");
-            if (c.Questions is null || c.Questions.Count < 2) throw new QuizBankException(source, c.Id, "a case study needs at least two questions");
             var withCase = c with { Questions = [] };
             return c with { Questions = c.Questions.Select(q => q with { Topic = topic.Topic, CaseStudy = withCase }).ToList() };
         }).ToList();
         var parsed = topic with
         {
-            Questions = (topic.Questions ?? []).Select(q => q with { Topic = topic.Topic }).ToList(),
+            Questions = topic.Questions.Select(q => q with { Topic = topic.Topic }).ToList(),
             CaseStudies = cases,
         };
 
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var q in parsed.AllQuestions)
         {
-            if (string.IsNullOrWhiteSpace(q.Id)) throw new QuizBankException(source, null, "a question has no id");
             if (!seen.Add(q.Id)) throw new QuizBankException(source, q.Id, "duplicate id");
             var problem = QuestionRules.Problems(q).FirstOrDefault();
             if (problem is not null) throw new QuizBankException(source, q.Id, problem);

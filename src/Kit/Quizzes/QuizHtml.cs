@@ -11,8 +11,13 @@ namespace Kit.Quizzes;
 /// </summary>
 public static class QuizHtml
 {
-    public static string Render(Quiz quiz)
+    /// <param name="sendToKernel">
+    /// The host's transport, as a JavaScript function that takes one line of C# and runs it in the notebook's kernel
+    /// (the widget sends each answer through it, to be graded again and recorded); null: the widget only grades in the page.
+    /// </param>
+    public static string Render(Quiz quiz, string? sendToKernel = null)
     {
+        ArgumentNullException.ThrowIfNull(quiz);
         var id = $"kq-{Guid.NewGuid():N}"[..15];
         var sb = new StringBuilder();
         sb.Append($"<div class=\"kit-quiz\" id=\"{id}\" data-topic=\"{E(quiz.Topic)}\" data-seed=\"{(quiz.ShuffleSeed is { } seed ? seed.ToString(CultureInfo.InvariantCulture) : "null")}\">");
@@ -31,7 +36,7 @@ public static class QuizHtml
         sb.Append("<div class=\"kq-foot\">Answer in code too: <code>")
           .Append(E($"Quiz.For(\"{quiz.Topic}\").Answer(\"{quiz.Questions[0].Id}\", …)"))
           .Append("</code></div>");
-        sb.Append("<script>").Append(QuizAssets.Script(id)).Append("</script></div>");
+        sb.Append("<script>").Append(QuizAssets.Script(id, sendToKernel)).Append("</script></div>");
         return sb.ToString();
     }
 
