@@ -70,7 +70,7 @@ internal static class StreamCap
         var lines = leftOut.Count('\n') + (leftOut.Length > 0 && leftOut[^1] != '\n' ? 1 : 0);
         var size = Size(Encoding.UTF8.GetByteCount(leftOut));
         var text = string.Create(CultureInfo.InvariantCulture,
-            $"{MarkerStart}{lines:N0} lines ({size}) of output left out here; a cell keeps its first and last {half:N0} characters (kit run --max-output)]\n");
+            $"{MarkerStart}{lines:N0} {(lines == 1 ? "line" : "lines")} ({size}) of output left out here; a cell keeps its first and last {half:N0} characters (kit run --max-output)]\n");
         return startsLine ? text : "\n" + text;
     }
 
