@@ -26,35 +26,41 @@ static partial class OutputBenchmark
             : $"  peer: jupyter nbconvert {peer}, python3 kernel (its notebook keeps all the output; kit keeps its --max-output cap)");
         // The 0 MB cell measures what every cell costs whatever it prints (compiling it, the kernel's first run).
         Console.WriteLine($"  fastest of {Rounds} runs each (on a shared machine the fastest run is the least disturbed one)");
-        Console.WriteLine("     MB | kit run s | cell s | (cell - 0 MB cell) s/MB | nbconvert s | kit/nbconvert");
-        double? empty = null;
+        Console.WriteLine("     MB | kit run s | cell s | (cell - 0 MB cell) s/MB | kit run CPU s | (CPU - 0 MB CPU) s/MB | nbconvert s | kit/nbconvert");
+        double? empty = null, emptyCpu = null;
         foreach (var mb in new[] { 0, 1, 10, 40 })
         {
             var kitRuns = Enumerable.Range(0, Rounds).Select(_ => Kit(folder, mb)).ToList();
-            var (kitSeconds, cellSeconds) = (kitRuns.Min(r => r.Wall), kitRuns.Min(r => r.Cell));
+            var (kitSeconds, cellSeconds, cpu) = (kitRuns.Min(r => r.Wall), kitRuns.Min(r => r.Cell), kitRuns.Min(r => r.Cpu));
             empty ??= cellSeconds;
+            emptyCpu ??= cpu;
             var jupyter = peer is null ? (double?)null : Enumerable.Range(0, Rounds).Min(_ => Jupyter(folder, mb));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"  {mb,5} | {kitSeconds,9:F1} | {cellSeconds,6:F1} | {(mb == 0 ? "-" : ((cellSeconds - empty.Value) / mb).ToString("F3", CultureInfo.InvariantCulture)),23} | {Format(jupyter),11} | {Format(kitSeconds / jupyter),13}"));
+                $"  {mb,5} | {kitSeconds,9:F1} | {cellSeconds,6:F1} | {PerMB(cellSeconds, empty, mb),23} | {Format(cpu),13} | {PerMB(cpu, emptyCpu, mb),21} | {Format(jupyter),11} | {Format(kitSeconds / jupyter),13}"));
         }
     }
 
+    static string PerMB(double? seconds, double? empty, int mb) =>
+        mb == 0 || seconds is null || empty is null ? "-" : ((seconds.Value - empty.Value) / mb).ToString("F3", CultureInfo.InvariantCulture);
+
     static string Format(double? seconds) => seconds is { } s ? s.ToString("F2", CultureInfo.InvariantCulture) : "-";
 
-    /// <summary>Wall time of `kit run` on the notebook, and the cell's own time as kit reports it.</summary>
-    static (double Wall, double Cell) Kit(string folder, int mb)
+    /// <summary>Wall time of `kit run` on the notebook, the cell's own time as kit reports it, and the CPU time of kit and its notebook process.</summary>
+    static (double Wall, double Cell, double? Cpu) Kit(string folder, int mb)
     {
         var source = $"var pad = new string('x', 92);\nfor (var i = 0; i < {mb * LinesPerMB}; i++) Console.WriteLine($\"{{i:D7}}{{pad}}\");";
         var path = WriteNotebook(Path.Combine(folder, $"print-{mb}mb.ipynb"), source, new JsonObject
         {
             ["kernelspec"] = new JsonObject { ["display_name"] = ".NET (C#)", ["language"] = "C#", ["name"] = ".net-csharp" },
         });
+        var cpuBefore = ChildCpuTime.Seconds();
         var clock = Stopwatch.StartNew();
         var result = KitProcess.Run(folder, null, "run", path, "--out", Path.Combine(folder, "out"));
         var wall = clock.Elapsed.TotalSeconds;
+        var cpu = ChildCpuTime.Seconds() - cpuBefore;
         if (result.ExitCode != 0) throw new InvalidOperationException($"kit run failed on {mb} MB:\n{result.All}");
         var cell = CellSeconds().Match(result.Stdout);
-        return (wall, cell.Success ? double.Parse(cell.Groups[1].Value, CultureInfo.InvariantCulture) : double.NaN);
+        return (wall, cell.Success ? double.Parse(cell.Groups[1].Value, CultureInfo.InvariantCulture) : double.NaN, cpu);
     }
 
     static double Jupyter(string folder, int mb)
