@@ -46,11 +46,12 @@ public static class Program
     private static Command ExecNotebookCommand()
     {
         var path = new Argument<string>("notebook");
-        var command = new Command(NotebookProcess.Subcommand, "Runs one notebook and reports to `kit run` (internal).") { path };
+        var maxOutput = RunCommand.MaxOutputOption();
+        var command = new Command(NotebookProcess.Subcommand, "Runs one notebook and reports to `kit run` (internal).") { path, maxOutput };
         command.Hidden = true;
         command.SetAction(async (parse, _) =>
         {
-            var code = await NotebookRunner.RunAsync(parse.GetValue(path)!);
+            var code = await NotebookRunner.RunAsync(parse.GetValue(path)!, parse.GetValue(maxOutput));
             // Threads a notebook left running must not keep its process alive.
             Console.Out.Flush();
             Environment.Exit(code);

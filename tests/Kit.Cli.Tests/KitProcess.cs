@@ -3,7 +3,7 @@ using System.Text;
 
 namespace Kit.Cli.Tests;
 
-/// <summary>Runs the real `kit` binary from the Kit.Cli build output, as a person would.</summary>
+/// <summary>Runs the real `kit` binary from the Kit.Cli build output, as a person would (also linked into Kit.Benchmarks).</summary>
 public static class KitProcess
 {
     public sealed record Result(int ExitCode, string Stdout, string Stderr)
@@ -74,14 +74,15 @@ public static class KitProcess
 
     private static string FindBinary()
     {
-        var testProject = Path.Combine(RepositoryRoot, "tests", "Kit.Cli.Tests");
-        var parts = Path.GetRelativePath(testProject, AppContext.BaseDirectory).Split(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar);
-        var configuration = parts.Length > 1 && parts[0] == "bin" ? parts[1] : "Debug";
-        var bin = Path.Combine(RepositoryRoot, "src", "Kit.Cli", "bin", configuration);
+        // This program's own configuration: the folder after bin/ in its path (tests/<project>/bin/<configuration>/…).
+        var parts = Path.GetRelativePath(RepositoryRoot, AppContext.BaseDirectory).Split(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar);
+        var bin = Array.IndexOf(parts, "bin");
+        var configuration = bin >= 0 && bin + 1 < parts.Length ? parts[bin + 1] : "Debug";
+        var cliBin = Path.Combine(RepositoryRoot, "src", "Kit.Cli", "bin", configuration);
         var name = OperatingSystem.IsWindows() ? "kit.exe" : "kit";
-        var binary = Directory.Exists(bin)
-            ? Directory.GetFiles(bin, name, SearchOption.AllDirectories).MaxBy(File.GetLastWriteTimeUtc)
+        var binary = Directory.Exists(cliBin)
+            ? Directory.GetFiles(cliBin, name, SearchOption.AllDirectories).MaxBy(File.GetLastWriteTimeUtc)
             : null;
-        return binary ?? throw new FileNotFoundException($"Build src/Kit.Cli first: no {name} under {bin}");
+        return binary ?? throw new FileNotFoundException($"Build src/Kit.Cli first: no {name} under {cliBin}");
     }
 }

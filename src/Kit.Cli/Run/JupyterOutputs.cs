@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.CodeAnalysis;
 using Microsoft.DotNet.Interactive;
@@ -9,12 +10,20 @@ namespace Kit.Cli.Run;
 /// <summary>
 /// Turns the kernel events of one cell into Jupyter outputs (nbformat 4): stream, display_data,
 /// execute_result and error. A display update replaces the earlier display with the same value id.
+/// Stream text is appended as it comes, in time linear in its size, and capped once, when the cell is done.
 /// Thread-safe: user code may display from other threads.
 /// </summary>
 internal sealed class JupyterOutputs(int executionCount)
 {
+    /// <summary>Consecutive writes to one stream: one Jupyter output.</summary>
+    private sealed class StreamOutput(string name)
+    {
+        public string Name { get; } = name;
+        public StringBuilder Text { get; } = new();
+    }
+
     private readonly object _gate = new();
-    private readonly JsonArray _outputs = [];
+    private readonly List<object> _outputs = []; // JsonObject or StreamOutput
     private readonly Dictionary<string, JsonObject> _displays = [];
     private readonly List<JsonObject> _unclaimed = [];
     private readonly List<string> _errorDiagnostics = [];
@@ -24,9 +33,23 @@ internal sealed class JupyterOutputs(int executionCount)
     /// <summary>One line for the console when the cell failed: exception type and message, or the compiler's diagnostics.</summary>
     public string? Error { get; private set; }
 
-    public JsonArray ToJson()
+    /// <summary>The outputs as nbformat JSON, the cell's stream text capped at <paramref name="maxStreamChars"/> (0: no cap).</summary>
+    public JsonArray ToJson(int maxStreamChars)
     {
-        lock (_gate) return (JsonArray)_outputs.DeepClone();
+        lock (_gate)
+        {
+            var streams = _outputs.OfType<StreamOutput>().ToList();
+            var kept = StreamCap.Apply(streams.Select(s => s.Text.ToString()).ToList(), maxStreamChars);
+            var json = new JsonArray();
+            var next = 0;
+            foreach (var output in _outputs)
+            {
+                if (output is not StreamOutput stream) json.Add(((JsonObject)output).DeepClone());
+                else if (kept[next++] is { } text)
+                    json.Add(new JsonObject { ["output_type"] = "stream", ["name"] = stream.Name, ["text"] = NotebookFile.Lines(text) });
+            }
+            return json;
+        }
     }
 
     public void Add(KernelEvent e)
@@ -64,12 +87,12 @@ internal sealed class JupyterOutputs(int executionCount)
     {
         if (text.Length == 0) return;
         // Consecutive writes to one stream form one output, as in Jupyter.
-        if (_outputs.Count > 0 && _outputs[^1] is JsonObject last && (string?)last["output_type"] == "stream" && (string?)last["name"] == name)
+        if (_outputs.Count == 0 || _outputs[^1] is not StreamOutput last || last.Name != name)
         {
-            last["text"] = NotebookFile.Lines(NotebookFile.JoinText(last["text"]) + text);
-            return;
+            last = new StreamOutput(name);
+            _outputs.Add(last);
         }
-        _outputs.Add(new JsonObject { ["output_type"] = "stream", ["name"] = name, ["text"] = NotebookFile.Lines(text) });
+        last.Text.Append(text);
     }
 
     private void AddData(string outputType, IReadOnlyCollection<FormattedValue> values, string? valueId, bool update)

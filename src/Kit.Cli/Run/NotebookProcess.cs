@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
 using System.Threading.Channels;
@@ -21,10 +22,12 @@ internal static class NotebookProcess
     private static readonly TimeSpan StartupAllowance = TimeSpan.FromSeconds(60);
     private static readonly TimeSpan ExitAllowance = TimeSpan.FromSeconds(20);
 
-    public static async Task<ProcessOutcome> RunAsync(string notebookPath, TimeSpan cellTimeout, Action<JsonObject> onMessage)
+    public const string MaxOutputOption = "--max-output";
+
+    public static async Task<ProcessOutcome> RunAsync(string notebookPath, TimeSpan cellTimeout, int maxStreamChars, Action<JsonObject> onMessage)
     {
         var path = Path.GetFullPath(notebookPath);
-        var start = SelfInvocation(Subcommand, path);
+        var start = SelfInvocation(Subcommand, path, MaxOutputOption, maxStreamChars.ToString(CultureInfo.InvariantCulture));
         start.WorkingDirectory = Path.GetDirectoryName(path)!;
         start.RedirectStandardInput = true;
         start.RedirectStandardOutput = true;

@@ -14,11 +14,17 @@ namespace Kit.Cli.Run;
 internal sealed class NotebookRunner
 {
     private readonly Protocol.Writer _report;
+    private readonly int _maxStreamChars;
     private JupyterOutputs? _current;
 
-    private NotebookRunner(Protocol.Writer report) => _report = report;
+    private NotebookRunner(Protocol.Writer report, int maxStreamChars)
+    {
+        _report = report;
+        _maxStreamChars = maxStreamChars;
+    }
 
-    public static async Task<int> RunAsync(string path)
+    /// <param name="maxStreamChars">Characters of stream text each cell keeps (<see cref="StreamCap"/>); 0 keeps all.</param>
+    public static async Task<int> RunAsync(string path, int maxStreamChars)
     {
         var report = new Protocol.Writer(Console.OpenStandardOutput());
         NotebookFile notebook;
@@ -31,7 +37,7 @@ internal sealed class NotebookRunner
             report.Send(Protocol.Fatal, new JsonObject { ["text"] = e.Message });
             return 2;
         }
-        var ok = await new NotebookRunner(report).RunAsync(notebook);
+        var ok = await new NotebookRunner(report, maxStreamChars).RunAsync(notebook);
         report.Send(Protocol.Finished, new JsonObject { ["ok"] = ok });
         return ok ? 0 : 1;
     }
@@ -62,7 +68,7 @@ internal sealed class NotebookRunner
                 ["number"] = number,
                 ["ok"] = ok,
                 ["seconds"] = clock.Elapsed.TotalSeconds,
-                ["outputs"] = outputs.ToJson(),
+                ["outputs"] = outputs.ToJson(_maxStreamChars),
                 ["error"] = ok ? null : outputs.Error ?? "the cell failed",
             });
             if (!ok) return false;

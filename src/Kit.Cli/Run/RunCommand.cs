@@ -27,15 +27,33 @@ internal static class RunCommand
             Description = "Seconds a cell may run before its notebook is stopped and reported as failed.",
             DefaultValueFactory = _ => 300,
         };
-        var command = new Command("run", "Run notebooks headless and write them, with their outputs, as .ipynb and .html.") { paths, output, timeout };
+        var maxOutput = MaxOutputOption();
+        var command = new Command("run", "Run notebooks headless and write them, with their outputs, as .ipynb and .html.") { paths, output, timeout, maxOutput };
         command.SetAction((parse, _) => RunAsync(
-            parse.GetValue(paths) ?? [], parse.GetValue(output), TimeSpan.FromSeconds(parse.GetValue(timeout)), Console.Out, Console.Error));
+            parse.GetValue(paths) ?? [], parse.GetValue(output), TimeSpan.FromSeconds(parse.GetValue(timeout)), parse.GetValue(maxOutput), Console.Out, Console.Error));
         return command;
+    }
+
+    /// <summary>How much of a cell's stdout and stderr text the written notebook and page keep (<see cref="StreamCap"/>).</summary>
+    internal static Option<int> MaxOutputOption()
+    {
+        var option = new Option<int>(NotebookProcess.MaxOutputOption)
+        {
+            Description = "Characters of stdout/stderr text each cell keeps in the written notebook and page: the first and last half, "
+                + "with a line saying how many lines and MB were left out between. 0 keeps everything.",
+            DefaultValueFactory = _ => StreamCap.DefaultMaxChars,
+        };
+        option.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() < 0)
+                result.AddError($"{NotebookProcess.MaxOutputOption} must be 0 (no cap) or a positive number of characters.");
+        });
+        return option;
     }
 
     private sealed record Row(string Name, string Cells, string Seconds, string Result, bool Ok);
 
-    public static async Task<int> RunAsync(string[] paths, string? output, TimeSpan cellTimeout, TextWriter stdout, TextWriter stderr)
+    public static async Task<int> RunAsync(string[] paths, string? output, TimeSpan cellTimeout, int maxStreamChars, TextWriter stdout, TextWriter stderr)
     {
         var here = Directory.GetCurrentDirectory();
         var repo = FindRepositoryRoot(here);
@@ -61,13 +79,13 @@ internal static class RunCommand
                 rows.Add(new Row(Path.GetFileName(path), "-", "-", "skipped: same name as another notebook", false));
                 continue;
             }
-            rows.Add(await RunOneAsync(path, name, outDir, cellTimeout, stdout, stderr));
+            rows.Add(await RunOneAsync(path, name, outDir, cellTimeout, maxStreamChars, stdout, stderr));
         }
         WriteSummary(rows, stdout);
         return rows.Count > 0 && rows.All(r => r.Ok) ? 0 : 1;
     }
 
-    private static async Task<Row> RunOneAsync(string path, string name, string outDir, TimeSpan cellTimeout, TextWriter stdout, TextWriter stderr)
+    private static async Task<Row> RunOneAsync(string path, string name, string outDir, TimeSpan cellTimeout, int maxStreamChars, TextWriter stdout, TextWriter stderr)
     {
         var label = $"[{name}]";
         var ipynbOut = Path.Combine(outDir, name + ".ipynb");
@@ -98,7 +116,7 @@ internal static class RunCommand
         var result = "ok";
         stdout.WriteLine($"{label} {codeCells.Count} code cells, in {path}");
 
-        var outcome = await NotebookProcess.RunAsync(path, cellTimeout, message =>
+        var outcome = await NotebookProcess.RunAsync(path, cellTimeout, maxStreamChars, message =>
         {
             switch ((string?)message["kind"])
             {

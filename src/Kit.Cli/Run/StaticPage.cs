@@ -25,6 +25,7 @@ internal static partial class StaticPage
         pre.code { background: #f6f8fa; border-left: 3px solid #4a7bd0; }
         pre.stderr { background: #fff5e6; }
         pre.error { background: #fdecea; color: #a01010; }
+        .cut { background: #fff3c4; color: #6b4e00; font-style: italic; }
         .output { margin-left: 1rem; overflow-x: auto; }
         """;
 
@@ -69,7 +70,8 @@ internal static partial class StaticPage
         {
             case "stream":
                 var name = (string?)output["name"] == "stderr" ? "stderr" : "stdout";
-                html.Append($"<pre class=\"{name}\">{E(NotebookFile.JoinText(output["text"]))}</pre>");
+                var text = CutMarker().Replace(E(NotebookFile.JoinText(output["text"])), "<span class=\"cut\">$0</span>");
+                html.Append($"<pre class=\"{name}\">{text}</pre>");
                 break;
             case "error":
                 var trace = output["traceback"] is JsonArray t ? string.Join("\n", t.Select(l => (string?)l)) : "";
@@ -109,4 +111,8 @@ internal static partial class StaticPage
 
     [GeneratedRegex(@"\x1b\[[0-9;]*[A-Za-z]")]
     private static partial Regex Ansi();
+
+    /// <summary>The line <see cref="StreamCap"/> puts where it left output out, after HTML encoding.</summary>
+    [GeneratedRegex(@"^\[kit run: [^\n]*", RegexOptions.Multiline)]
+    private static partial Regex CutMarker();
 }
