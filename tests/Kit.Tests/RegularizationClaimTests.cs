@@ -1,6 +1,6 @@
 using Kit.Regularization;
 using Kit.Training;
-using Kit.TrainingConcepts;
+using Kit.Data;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -16,10 +16,10 @@ public class RegularizationClaimTests
     [Fact]
     public void L1_leaves_many_exact_zeros_and_L2_none_while_both_shrink_the_weights()
     {
-        var none = Kit.Regularization.Experiments.Linear(Full.Value, Penalty.None);
-        var l1 = Kit.Regularization.Experiments.Linear(Full.Value, Penalty.L1);
-        var l2 = Kit.Regularization.Experiments.Linear(Full.Value, Penalty.L2);
-        var elastic = Kit.Regularization.Experiments.Linear(Full.Value, Penalty.ElasticNet);
+        var none = RegularizationRuns.Linear(Full.Value, Penalty.None);
+        var l1 = RegularizationRuns.Linear(Full.Value, Penalty.L1);
+        var l2 = RegularizationRuns.Linear(Full.Value, Penalty.L2);
+        var elastic = RegularizationRuns.Linear(Full.Value, Penalty.ElasticNet);
         int z1 = WeightStats.CountZeros(l1.Model), z2 = WeightStats.CountZeros(l2.Model);
         Assert.True(z1 > 100 && z2 == 0, $"zeros: L1 {z1}, L2 {z2}");
         // Fair count with a tolerance too: L1 still has far more near-zero weights.
@@ -65,8 +65,8 @@ public class RegularizationClaimTests
     [Fact]
     public void Dropout_lowers_the_final_validation_loss_of_an_overfitting_network()
     {
-        var plain = Kit.Regularization.Experiments.Overfit(Small.Value, dropout: 0, epochs: 40);
-        var dropped = Kit.Regularization.Experiments.Overfit(Small.Value, dropout: 0.5, epochs: 40);
+        var plain = RegularizationRuns.Overfit(Small.Value, dropout: 0, epochs: 40);
+        var dropped = RegularizationRuns.Overfit(Small.Value, dropout: 0.5, epochs: 40);
         Assert.True(dropped.Last.ValLoss < plain.Last.ValLoss, $"val loss {dropped.Last.ValLoss:F3} vs {plain.Last.ValLoss:F3}");
         Assert.Equal(1.0, plain.Last.TrainMetric);
         Assert.True(dropped.Last.TrainMetric < 1.0);
@@ -77,7 +77,7 @@ public class RegularizationClaimTests
     public void Early_stopping_stops_before_the_limit_and_restores_the_best_weights()
     {
         var es = new EarlyStopping(Quantity.ValLoss, patience: 5);
-        var run = Kit.Regularization.Experiments.Overfit(Small.Value, epochs: 100, callbacks: es);
+        var run = RegularizationRuns.Overfit(Small.Value, epochs: 100, callbacks: es);
         Assert.True(run.History.Count < 100);
         Assert.Equal(es.BestEpoch + 5, run.History.Count);
         Assert.True(es.Restored);
@@ -88,8 +88,8 @@ public class RegularizationClaimTests
     public void Shift_augmentation_raises_accuracy_on_shifted_digits()
     {
         var task = DigitsTask.Load(trainSize: 300);
-        var plain = Kit.Regularization.Experiments.Augmented(task, augment: false, epochs: 30);
-        var augmented = Kit.Regularization.Experiments.Augmented(task, augment: true, epochs: 30);
+        var plain = RegularizationRuns.Augmented(task, augment: false, epochs: 30);
+        var augmented = RegularizationRuns.Augmented(task, augment: true, epochs: 30);
         Assert.True(augmented.Last.ValMetric > plain.Last.ValMetric + 0.1, $"{augmented.Last.ValMetric:F3} vs {plain.Last.ValMetric:F3}");
         Assert.True(plain.Last.ValMetric < 0.5 && plain.Last.TrainMetric > 0.95, "without augmentation: near-perfect on training images, wrong on most shifted ones");
         Assert.True(augmented.Last.TrainMetric < plain.Last.TrainMetric);
@@ -98,15 +98,15 @@ public class RegularizationClaimTests
     [Fact]
     public void Batch_norm_reaches_a_target_loss_in_fewer_epochs_and_stays_stable_at_a_high_rate()
     {
-        var plain = Kit.Regularization.Experiments.BatchNorm(Full.Value, batchNorm: false);
-        var bn = Kit.Regularization.Experiments.BatchNorm(Full.Value, batchNorm: true);
-        int reachBn = Kit.Regularization.Experiments.EpochsToReach(bn.History, 0.5) ?? int.MaxValue;
-        int reachPlain = Kit.Regularization.Experiments.EpochsToReach(plain.History, 0.5) ?? int.MaxValue;
+        var plain = RegularizationRuns.BatchNorm(Full.Value, batchNorm: false);
+        var bn = RegularizationRuns.BatchNorm(Full.Value, batchNorm: true);
+        int reachBn = RegularizationRuns.EpochsToReach(bn.History, 0.5) ?? int.MaxValue;
+        int reachPlain = RegularizationRuns.EpochsToReach(plain.History, 0.5) ?? int.MaxValue;
         Assert.True(reachBn < reachPlain, $"epochs to 0.5: BN {reachBn}, plain {reachPlain}");
         Assert.True(reachBn <= 5);
         Assert.True(plain.History.TrainLoss[^1] > 2.0, "without BN the deep net hardly moves at lr 0.05");
-        var plainHigh = Kit.Regularization.Experiments.BatchNorm(Full.Value, batchNorm: false, lr: 0.3);
-        var bnHigh = Kit.Regularization.Experiments.BatchNorm(Full.Value, batchNorm: true, lr: 0.3);
+        var plainHigh = RegularizationRuns.BatchNorm(Full.Value, batchNorm: false, lr: 0.3);
+        var bnHigh = RegularizationRuns.BatchNorm(Full.Value, batchNorm: true, lr: 0.3);
         Assert.True(bnHigh.History.TrainLoss.Skip(5).Max() < plainHigh.History.TrainLoss.Skip(5).Min());
     }
 }

@@ -1,3 +1,4 @@
+using Kit.Data;
 using Kit.TrainingConcepts;
 
 namespace Kit.Tests;
@@ -12,13 +13,13 @@ public class TrainingConceptsClaimTests
     [Fact]
     public void A_too_high_learning_rate_ends_with_a_higher_loss_than_a_good_one_and_bounces()
     {
-        var good = Experiments.LearningRate(Task.Value, 0.3);
-        var high = Experiments.LearningRate(Task.Value, 1.0);
+        var good = TrainingRuns.LearningRate(Task.Value, 0.3);
+        var high = TrainingRuns.LearningRate(Task.Value, 1.0);
         Assert.True(Final(high) > Final(good), $"too high {Final(high):F3} vs good {Final(good):F3}");
         // Oscillation: the too-high run's loss goes up between epochs more often and by more.
         static double Ups(double[] l) => l.Zip(l.Skip(1), (a, b) => Math.Max(0, b - a)).Sum();
         Assert.True(Ups(high.TrainLoss) > 2 * Ups(good.TrainLoss), $"ups {Ups(high.TrainLoss):F3} vs {Ups(good.TrainLoss):F3}");
-        var wayTooHigh = Experiments.LearningRate(Task.Value, 10);
+        var wayTooHigh = TrainingRuns.LearningRate(Task.Value, 10);
         Assert.True(Final(wayTooHigh) > Final(good));
         Assert.True(wayTooHigh.TrainLoss.Skip(1).Min() > 2.2, "far too high: never better than guessing (ln 10 ≈ 2.30)");
         Assert.True(wayTooHigh.ValMetric[^1] < 0.2, "far too high: chance accuracy");
@@ -27,8 +28,8 @@ public class TrainingConceptsClaimTests
     [Fact]
     public void A_too_low_learning_rate_crawls_with_a_higher_loss_after_the_same_epochs()
     {
-        var good = Experiments.LearningRate(Task.Value, 0.3);
-        var low = Experiments.LearningRate(Task.Value, 0.003);
+        var good = TrainingRuns.LearningRate(Task.Value, 0.3);
+        var low = TrainingRuns.LearningRate(Task.Value, 0.003);
         Assert.True(Final(low) > Final(good));
         // It does make progress, just slowly: steadily down, but by less than 10% of the start.
         Assert.True(low.TrainLoss[^1] < low.TrainLoss[0]);
@@ -39,9 +40,9 @@ public class TrainingConceptsClaimTests
     public void Per_epoch_single_sample_learns_most_and_full_batch_least_but_single_sample_epochs_are_slowest()
     {
         var task = DigitsTask.Load(trainSize: 600);
-        var full = Experiments.BatchSize(task, 600);
-        var mini = Experiments.BatchSize(task, 32);
-        var single = Experiments.BatchSize(task, 1);
+        var full = TrainingRuns.BatchSize(task, 600);
+        var mini = TrainingRuns.BatchSize(task, 32);
+        var single = TrainingRuns.BatchSize(task, 1);
         Assert.True(single.ValLoss[^1] < mini.ValLoss[^1]);
         Assert.True(mini.ValLoss[^1] < full.ValLoss[^1]);
         // Single-sample updates are the noisiest: its validation loss goes up between epochs more than the others'.

@@ -32,17 +32,3 @@ public sealed record Metric(string Name, Func<Tensor, Tensor, Tensor> Compute, b
         return predicted.eq(labels).to(ScalarType.Float32).mean();
     }
 }
-
-/// <summary>Common loss functions as (output, target) → scalar delegates, averaged over the batch.</summary>
-public static class Losses
-{
-    /// <summary>Multi-class: logits [n, C], class labels int64 [n] (softmax + negative log-likelihood).</summary>
-    public static Func<Tensor, Tensor, Tensor> CrossEntropy { get; } = (o, t) => nn.functional.cross_entropy(o, t);
-
-    /// <summary>Binary: one logit per example, targets 0/1 of the same shape (float).</summary>
-    public static Func<Tensor, Tensor, Tensor> BinaryCrossEntropyWithLogits { get; } =
-        (o, t) => nn.functional.binary_cross_entropy_with_logits(o, t.to(o.dtype));
-
-    /// <summary>Regression: mean squared error; output and target must have the same shape.</summary>
-    public static Func<Tensor, Tensor, Tensor> MSE { get; } = (o, t) => nn.functional.mse_loss(o, t);
-}

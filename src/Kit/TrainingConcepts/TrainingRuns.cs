@@ -1,10 +1,11 @@
+using Kit.Data;
 using Kit.Training;
 using TorchSharp;
 
 namespace Kit.TrainingConcepts;
 
 /// <summary>The runs of the training-concepts lesson, shared with its claim tests.</summary>
-public static class Experiments
+public static class TrainingRuns
 {
     /// <summary>
     /// Digits, MLP 64 → 32 → 10 (ReLU), plain SGD (no momentum) at learning rate <paramref name="lr"/>, batches of 64.
@@ -14,7 +15,7 @@ public static class Experiments
     {
         ArgumentNullException.ThrowIfNull(task);
         var model = Nets.Mlp(64, [32], 10, seed: seed);
-        var trainer = new Trainer(model, torch.optim.SGD(model.parameters(), learningRate: lr), Training.Losses.CrossEntropy) { BatchSize = 64, Seed = seed };
+        var trainer = new Trainer(model, torch.optim.SGD(model.parameters(), learningRate: lr), torch.nn.CrossEntropyLoss()) { BatchSize = 64, Seed = seed };
         trainer.Callbacks.AddRange(callbacks);
         return trainer.Fit(task.X, task.Y, epochs, task.XVal, task.YVal);
     }
@@ -27,7 +28,7 @@ public static class Experiments
     {
         ArgumentNullException.ThrowIfNull(task);
         var model = Nets.Mlp(64, [32], 10, seed: seed);
-        var trainer = new Trainer(model, torch.optim.SGD(model.parameters(), learningRate: lr), Training.Losses.CrossEntropy) { BatchSize = batchSize, Seed = seed };
+        var trainer = new Trainer(model, torch.optim.SGD(model.parameters(), learningRate: lr), torch.nn.CrossEntropyLoss()) { BatchSize = batchSize, Seed = seed };
         trainer.Callbacks.AddRange(callbacks);
         return trainer.Fit(task.X, task.Y, epochs, task.XVal, task.YVal);
     }

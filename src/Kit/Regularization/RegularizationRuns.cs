@@ -1,5 +1,5 @@
 using Kit.Training;
-using Kit.TrainingConcepts;
+using Kit.Data;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -15,7 +15,7 @@ public sealed record Run(Sequential Model, Trainer Trainer, History History)
 }
 
 /// <summary>The runs of the regularisation lesson, shared with its claim tests.</summary>
-public static class Experiments
+public static class RegularizationRuns
 {
     /// <summary>
     /// Multinomial logistic regression on the digits (one Linear layer 64 → 10, so every weight belongs to one pixel
@@ -26,7 +26,7 @@ public static class Experiments
         ArgumentNullException.ThrowIfNull(task);
         if (!Enum.IsDefined(penalty)) throw new ArgumentOutOfRangeException(nameof(penalty), penalty, "penalty must be None, L1, L2 or ElasticNet.");
         var model = Nets.Mlp(64, [], 10, seed: seed);
-        var trainer = new Trainer(model, optim.SGD(model.parameters(), learningRate: lr), Training.Losses.CrossEntropy) { BatchSize = 64, Seed = seed };
+        var trainer = new Trainer(model, optim.SGD(model.parameters(), learningRate: lr), nn.CrossEntropyLoss()) { BatchSize = 64, Seed = seed };
         if (penalty is Penalty.L1 or Penalty.ElasticNet) trainer.Callbacks.Add(new ProximalL1(penalty == Penalty.ElasticNet ? lambda / 2 : lambda));
         if (penalty is Penalty.L2) trainer.Penalty = Penalties.L2(model, lambda);
         if (penalty is Penalty.ElasticNet) trainer.Penalty = Penalties.L2(model, lambda / 2);
@@ -41,7 +41,7 @@ public static class Experiments
     {
         ArgumentNullException.ThrowIfNull(task);
         var model = Nets.Mlp(64, [256, 256], 10, dropout: dropout, seed: seed);
-        var trainer = new Trainer(model, optim.Adam(model.parameters(), lr: lr), Training.Losses.CrossEntropy) { BatchSize = 32, Seed = seed };
+        var trainer = new Trainer(model, optim.Adam(model.parameters(), lr: lr), nn.CrossEntropyLoss()) { BatchSize = 32, Seed = seed };
         trainer.Callbacks.AddRange(callbacks);
         return new Run(model, trainer, trainer.Fit(task.X, task.Y, epochs, task.XVal, task.YVal));
     }
@@ -55,7 +55,7 @@ public static class Experiments
     {
         ArgumentNullException.ThrowIfNull(task);
         var model = Nets.Mlp(64, [128], 10, seed: seed);
-        var trainer = new Trainer(model, optim.Adam(model.parameters(), lr: lr), Training.Losses.CrossEntropy) { BatchSize = 32, Seed = seed };
+        var trainer = new Trainer(model, optim.Adam(model.parameters(), lr: lr), nn.CrossEntropyLoss()) { BatchSize = 32, Seed = seed };
         if (augment) trainer.TrainTransform = x => Augmentation.RandomShift(x, maxShift);
         using var shiftedVal = Augmentation.RandomShift(task.XVal, maxShift, seed: 7);
         return new Run(model, trainer, trainer.Fit(task.X, task.Y, epochs, shiftedVal, task.YVal));
@@ -66,7 +66,7 @@ public static class Experiments
     {
         ArgumentNullException.ThrowIfNull(task);
         var model = Nets.Mlp(64, [64, 64, 64, 64], 10, batchNorm: batchNorm, seed: seed);
-        var trainer = new Trainer(model, optim.SGD(model.parameters(), learningRate: lr), Training.Losses.CrossEntropy) { BatchSize = 64, Seed = seed };
+        var trainer = new Trainer(model, optim.SGD(model.parameters(), learningRate: lr), nn.CrossEntropyLoss()) { BatchSize = 64, Seed = seed };
         return new Run(model, trainer, trainer.Fit(task.X, task.Y, epochs, task.XVal, task.YVal));
     }
 
