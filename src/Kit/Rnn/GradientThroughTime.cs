@@ -1,4 +1,3 @@
-using Kit.Cnn;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -25,7 +24,7 @@ public static class GradientThroughTime
         using (var scope = NewDisposeScope())
         {
             var input = x.detach().clone().requires_grad_(true);
-            MiniBatch.Loss(model.call(input), y).backward();
+            nn.functional.cross_entropy(model.call(input), y).backward();
             var perStep = input.grad!.pow(2).sum([0, 2]).sqrt().cpu().to(ScalarType.Float64);
             norms = perStep.data<double>().ToArray();
         }

@@ -25,6 +25,8 @@ public class LessonCellTests
 
     [Theory]
     [InlineData("01-", new[] { "mlp", "train", "init" })]
+    [InlineData("02-", new[] { "cnn" })]
+    [InlineData("03-", new[] { "rnn-train" })]
     public void A_lesson_defines_its_networks_in_its_own_cells(string notebook, string[] names)
     {
         var cells = NotebookCells();
