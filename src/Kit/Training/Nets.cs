@@ -54,7 +54,11 @@ public static class Nets
         return model;
     }
 
-    /// <summary>Trainable parameters in the model.</summary>
-    public static long ParameterCount(nn.Module model) =>
-        model.parameters().Where(p => p.requires_grad).Sum(p => p.numel());
+    /// <summary>Seeds torch (<see cref="KitTorch.Seed"/>), then builds the model: the same seed gives the same initial weights.</summary>
+    public static T Seeded<T>(int seed, Func<T> build) where T : nn.Module
+    {
+        ArgumentNullException.ThrowIfNull(build);
+        KitTorch.Seed(seed);
+        return build();
+    }
 }

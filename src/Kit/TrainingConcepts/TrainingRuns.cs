@@ -1,6 +1,7 @@
 using Kit.Data;
 using Kit.Training;
 using TorchSharp;
+using static TorchSharp.torch;
 
 namespace Kit.TrainingConcepts;
 
@@ -8,14 +9,15 @@ namespace Kit.TrainingConcepts;
 public static class TrainingRuns
 {
     /// <summary>
-    /// Digits, MLP 64 → 32 → 10 (ReLU), plain SGD (no momentum) at learning rate <paramref name="lr"/>, batches of 64.
-    /// With these settings 0.3 converges, 0.003 crawls and 1 or more oscillates or stalls.
+    /// Digits, the lesson's MLP (64 → 32 → 10, ReLU, built by <paramref name="model"/> after seeding), plain SGD (no momentum)
+    /// at learning rate <paramref name="lr"/>, batches of 64. With these settings 0.3 converges, 0.003 crawls and 1 or more
+    /// oscillates or stalls.
     /// </summary>
-    public static History LearningRate(DigitsTask task, double lr, int epochs = 15, int seed = 0, params Callback[] callbacks)
+    public static History LearningRate(DigitsTask task, Func<nn.Module<Tensor, Tensor>> model, double lr, int epochs = 15, int seed = 0, params Callback[] callbacks)
     {
         ArgumentNullException.ThrowIfNull(task);
-        var model = Nets.Mlp(64, [32], 10, seed: seed);
-        var trainer = new Trainer(model, torch.optim.SGD(model.parameters(), learningRate: lr), torch.nn.CrossEntropyLoss()) { BatchSize = 64, Seed = seed };
+        var net = Nets.Seeded(seed, model);
+        var trainer = new Trainer(net, optim.SGD(net.parameters(), learningRate: lr), nn.CrossEntropyLoss()) { BatchSize = 64, Seed = seed };
         trainer.Callbacks.AddRange(callbacks);
         return trainer.Fit(task.X, task.Y, epochs, task.XVal, task.YVal);
     }
@@ -24,11 +26,11 @@ public static class TrainingRuns
     /// The same network and SGD at a fixed learning rate, varying only the batch size: the training set size gives
     /// full-batch gradient descent, 1 gives single-sample (stochastic) gradient descent, in between mini-batches.
     /// </summary>
-    public static History BatchSize(DigitsTask task, int batchSize, int epochs = 8, double lr = 0.1, int seed = 0, params Callback[] callbacks)
+    public static History BatchSize(DigitsTask task, Func<nn.Module<Tensor, Tensor>> model, int batchSize, int epochs = 8, double lr = 0.1, int seed = 0, params Callback[] callbacks)
     {
         ArgumentNullException.ThrowIfNull(task);
-        var model = Nets.Mlp(64, [32], 10, seed: seed);
-        var trainer = new Trainer(model, torch.optim.SGD(model.parameters(), learningRate: lr), torch.nn.CrossEntropyLoss()) { BatchSize = batchSize, Seed = seed };
+        var net = Nets.Seeded(seed, model);
+        var trainer = new Trainer(net, optim.SGD(net.parameters(), learningRate: lr), nn.CrossEntropyLoss()) { BatchSize = batchSize, Seed = seed };
         trainer.Callbacks.AddRange(callbacks);
         return trainer.Fit(task.X, task.Y, epochs, task.XVal, task.YVal);
     }

@@ -27,6 +27,8 @@ public class LessonCellTests
     [InlineData("01-", new[] { "mlp", "train", "init" })]
     [InlineData("02-", new[] { "cnn" })]
     [InlineData("03-", new[] { "rnn-train" })]
+    [InlineData("04-", new[] { "digits-mlp" })]
+    [InlineData("05-", new[] { "regularized-mlp" })]
     public void A_lesson_defines_its_networks_in_its_own_cells(string notebook, string[] names)
     {
         var cells = NotebookCells();
