@@ -48,3 +48,26 @@ static class Seeds
         return (failures, seeds.Count);
     }
 }
+
+public class SeedsTests
+{
+    [Fact]
+    public void A_claim_that_fails_at_one_seed_fails_with_that_seed_named()
+    {
+        var e = Assert.ThrowsAny<Xunit.Sdk.XunitException>(() => Seeds.Every(seed => Assert.True(seed != 3, "three")));
+        Assert.Contains("1 of 5 seeds", e.Message);
+        Assert.Contains("seed 3: three", e.Message);
+        Seeds.Every(seed => Assert.InRange(seed, 0, 4));
+    }
+
+    [Fact]
+    public void A_stated_share_passes_at_that_share_and_fails_below_it_with_the_reason()
+    {
+        Seeds.AtLeast(0.6, "two seeds are known to miss", seed => Assert.True(seed < 3));
+        var e = Assert.ThrowsAny<Xunit.Sdk.XunitException>(() => Seeds.AtLeast(0.8, "one seed may miss", seed => Assert.True(seed < 3)));
+        Assert.Contains("3 of 5 seeds", e.Message);
+        Assert.Contains("one seed may miss", e.Message);
+        Assert.Equal("reason", Assert.Throws<ArgumentException>(() => Seeds.AtLeast(0.5, " ", _ => { })).ParamName);
+        Assert.Equal("seeds", Assert.Throws<ArgumentException>(() => Seeds.Every(_ => { }, [1, 2])).ParamName);
+    }
+}

@@ -12,7 +12,6 @@ namespace Kit.NetworkBasics;
 public sealed record UnitCensus(string Layer, int Units, int Silent, int Dead)
 {
     public double DeadFraction => (double)Dead / Units;
-    public double SilentFraction => (double)Silent / Units;
 }
 
 /// <summary>

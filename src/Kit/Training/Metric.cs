@@ -22,9 +22,6 @@ public sealed record Metric(string Name, Func<Tensor, Tensor, Tensor> Compute, b
     /// <summary>The label PyTorch's cross-entropy ignores by default, and <see cref="Accuracy"/> too.</summary>
     public const long IgnoreIndex = -100;
 
-    /// <summary>Mean absolute error, for regression targets of the output's shape.</summary>
-    public static Metric MeanAbsoluteError { get; } = new("MAE", (o, t) => (o - t).abs().mean(), HigherIsBetter: false);
-
     static Tensor AccuracyOf(Tensor output, Tensor target)
     {
         Tensor predicted = output.dim() >= 2 && output.shape[^1] > 1
