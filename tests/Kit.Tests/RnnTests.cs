@@ -19,7 +19,7 @@ public class RnnClaimTests
         {
             var train = SequenceTasks.Memory(512, gap: 30, noise: 0.3, seed: seed);
             var test = SequenceTasks.Memory(500, gap: 30, noise: 0.3, seed: 1000 + seed);
-            double Acc(CellKind cell) => Accuracy(Lesson03.Fit(SequenceModel.Build(cell, 8, 16, 4, seed: seed), train, 30, seed), test);
+            double Acc(CellKind cell) => Accuracy(Lesson03.Fit(Lesson03.Model(cell, 8, 16, 4, seed), train, 30, seed), test);
             double rnn = rnnAccuracy[seed] = Acc(CellKind.RNN), lstm = Acc(CellKind.LSTM);
             Assert.True(lstm > 0.85, $"LSTM {lstm:P1}");
             Assert.True(lstm > rnn + 0.1, $"LSTM {lstm:P1} vs RNN {rnn:P1}");
@@ -37,7 +37,7 @@ public class RnnClaimTests
             var test = SequenceTasks.Memory(500, gap: 5, noise: 0.3, seed: 1000 + seed);
             foreach (var cell in Enum.GetValues<CellKind>())
             {
-                double acc = Accuracy(Lesson03.Fit(SequenceModel.Build(cell, 8, 16, 4, seed: seed), train, 10, seed), test);
+                double acc = Accuracy(Lesson03.Fit(Lesson03.Model(cell, 8, 16, 4, seed), train, 10, seed), test);
                 Assert.True(acc > 0.85, $"{cell} {acc:P1}");
             }
         });
@@ -49,8 +49,8 @@ public class RnnClaimTests
         Seeds.Every(seed =>
         {
             var data = SequenceTasks.Memory(256, gap: 30, noise: 0.3, seed: seed);
-            var rnn = GradientThroughTime.InputGradientNorms(SequenceModel.Build(CellKind.RNN, 8, 16, 4, seed: seed), data.X, data.Y);
-            var lstm = GradientThroughTime.InputGradientNorms(SequenceModel.Build(CellKind.LSTM, 8, 16, 4, seed: seed), data.X, data.Y);
+            var rnn = GradientThroughTime.InputGradientNorms(Lesson03.Model(CellKind.RNN, 8, 16, 4, seed), data.X, data.Y);
+            var lstm = GradientThroughTime.InputGradientNorms(Lesson03.Model(CellKind.LSTM, 8, 16, 4, seed), data.X, data.Y);
             Assert.Equal(31, rnn.Length);
             double rnnRatio = GradientThroughTime.EarlyToLateRatio(rnn), lstmRatio = GradientThroughTime.EarlyToLateRatio(lstm);
             Assert.True(rnnRatio < 1e-6, $"RNN early/late {rnnRatio:E2}");
@@ -68,7 +68,7 @@ public class RnnClaimTests
             var train = SequenceTasks.NextToken(512, steps: 12, seed: seed);
             var test = SequenceTasks.NextToken(256, steps: 12, seed: 1000 + seed);
             double Acc(bool bidirectional) =>
-                Accuracy(Lesson03.Fit(SequenceModel.Build(CellKind.GRU, 4, 16, 4, bidirectional, Readout.EveryStep, seed: seed), train, 10, seed), test);
+                Accuracy(Lesson03.Fit(Lesson03.Model(CellKind.GRU, 4, 16, 4, seed, bidirectional, Readout.EveryStep), train, 10, seed), test);
             double forward = Acc(false), both = Acc(true);
             Assert.True(forward < 0.35, $"forward-only {forward:P1} (chance is 25 %)");
             Assert.True(both > 0.95, $"bidirectional {both:P1}");
@@ -83,7 +83,7 @@ public class RnnClaimTests
             var series = SequenceTasks.NoisySine(400, period: 25, noise: 0.1, seed: seed);
             var data = SequenceTasks.Windows(series, 20);
             var (train, xt, yt) = (new SequenceSet(data.X[..300], data.Y[..300], "train"), data.X[300..], data.Y[300..]);
-            var trainer = Lesson03.Fit(SequenceModel.Build(CellKind.GRU, 1, 16, 1, seed: seed), train, 30, seed);
+            var trainer = Lesson03.Fit(Lesson03.Model(CellKind.GRU, 1, 16, 1, seed), train, 30, seed);
             double rmse = Math.Sqrt((trainer.Predict(xt) - yt).pow(2).mean().item<float>());
             double naive = Math.Sqrt((xt[.., -1, ..] - yt).pow(2).mean().item<float>());
             Assert.True(rmse < 0.7 * naive, $"GRU {rmse:F3} vs last value {naive:F3}");
@@ -94,8 +94,8 @@ public class RnnClaimTests
     [Fact]
     public void The_lstm_gives_the_same_outputs_with_and_without_autograd_and_matches_its_equations()
     {
-        // TorchSharp 0.107's CPU nn.LSTM is wrong under no_grad; SequenceModel works around it.
-        var model = SequenceModel.Build(CellKind.LSTM, 3, 5, 2, seed: 0);
+        // TorchSharp 0.107's CPU nn.LSTM is wrong under no_grad; RecurrentLayer.States works around it.
+        var model = Lesson03.Model(CellKind.LSTM, 3, 5, 2, seed: 0);
         var x = randn(4, 6, 3, device: Kit.Runtime.KitTorch.Device);
         var withGrad = model.call(x).detach();
         Tensor without;
@@ -115,6 +115,20 @@ public class RnnClaimTests
         }
         var (o, _, _) = lstm.call(xs);
         Assert.True((o[0, 2] - h).abs().max().item<float>() < 1e-5);
+    }
+
+    [Fact]
+    public void The_gated_cells_start_with_their_keep_gate_at_three_and_the_vanilla_rnn_is_left_as_pytorch_makes_it()
+    {
+        foreach (var cell in new[] { CellKind.LSTM, CellKind.GRU })
+        {
+            var bias = RecurrentLayer.Create(cell, 2, 4).named_parameters().ToDictionary(p => p.name, p => p.parameter);
+            Assert.True(bias["bias_ih_l0"][4..8].eq(RecurrentLayer.KeepGateBias).all().item<bool>(), $"{cell} keep-gate input bias");
+            Assert.True(bias["bias_hh_l0"][4..8].eq(0).all().item<bool>(), $"{cell} keep-gate hidden bias");
+            Assert.False(bias["bias_ih_l0"][0..4].eq(RecurrentLayer.KeepGateBias).any().item<bool>(), $"{cell} first gate untouched");
+        }
+        var rnn = RecurrentLayer.Create(CellKind.RNN, 2, 4).named_parameters().ToDictionary(p => p.name, p => p.parameter);
+        Assert.False(rnn["bias_ih_l0"].eq(RecurrentLayer.KeepGateBias).any().item<bool>());
     }
 
     [Fact]
@@ -143,8 +157,10 @@ public class RnnClaimTests
         Assert.Equal("noise", Assert.Throws<ArgumentOutOfRangeException>(() => SequenceTasks.Memory(10, 3, noise: -1)).ParamName);
         Assert.Equal("steps", Assert.Throws<ArgumentOutOfRangeException>(() => SequenceTasks.NextToken(10, 1)).ParamName);
         Assert.Equal("series", Assert.Throws<ArgumentException>(() => SequenceTasks.Windows([1, 2], 2)).ParamName);
-        Assert.Equal("hidden", Assert.Throws<ArgumentOutOfRangeException>(() => SequenceModel.Build(CellKind.GRU, 2, 0, 2)).ParamName);
-        Assert.Equal("x", Assert.Throws<ArgumentException>(() => SequenceModel.Build(CellKind.RNN, 2, 3, 2, seed: 0).call(zeros(4, 2))).ParamName);
+        Assert.Equal("hidden", Assert.Throws<ArgumentOutOfRangeException>(() => RecurrentLayer.Create(CellKind.GRU, 2, 0)).ParamName);
+        Assert.Equal("x", Assert.Throws<ArgumentException>(() => Lesson03.Model(CellKind.RNN, 2, 3, 2, seed: 0).call(zeros(4, 2))).ParamName);
+        Assert.Equal("model", Assert.Throws<ArgumentException>(() => GradientThroughTime.InputGradientNorms(
+            Lesson03.Model(CellKind.GRU, 4, 3, 4, seed: 0, readout: Readout.EveryStep), zeros(2, 5, 4), zeros(2, ScalarType.Int64))).ParamName);
         Assert.Equal("steps", Assert.Throws<ArgumentOutOfRangeException>(() => GradientThroughTime.EarlyToLateRatio([1.0, 2.0], 2)).ParamName);
     }
 }

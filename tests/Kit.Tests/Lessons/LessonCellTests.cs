@@ -26,7 +26,7 @@ public class LessonCellTests
     [Theory]
     [InlineData("01-", new[] { "mlp", "train", "init" })]
     [InlineData("02-", new[] { "cnn" })]
-    [InlineData("03-", new[] { "rnn-train" })]
+    [InlineData("03-", new[] { "rnn", "rnn-train" })]
     [InlineData("04-", new[] { "digits-mlp" })]
     [InlineData("05-", new[] { "regularized-mlp" })]
     public void A_lesson_defines_its_networks_in_its_own_cells(string notebook, string[] names)
