@@ -374,3 +374,19 @@ public class TrainerInputTests
         Assert.Contains("null", TrainingPlots.Curves(h).ToJson()); // NaN/∞ drawn as gaps, JSON stays valid
     }
 }
+
+public class AccuracyMetricTests
+{
+    [Fact]
+    public void Accuracy_counts_argmax_hits_per_step_and_skips_labels_of_minus_100_as_cross_entropy_does()
+    {
+        // Two sequences of two steps, three classes. Worked by hand: predictions [0, 2] and [1, 1];
+        // labels [0, 1] and [1, −100]: 2 hits of 3 scored steps.
+        var logits = tensor(new float[] { 5, 0, 0, 0, 0, 5, 0, 5, 0, 0, 5, 0 }, [2, 2, 3]);
+        var labels = tensor(new long[] { 0, 1, 1, -100 }, [2, 2]);
+        Assert.Equal(2 / 3.0, Metric.Accuracy.Compute(logits, labels).item<float>(), 5);
+        // One logit per example: logit > 0 means class 1.
+        Assert.Equal(0.5, Metric.Accuracy.Compute(tensor(new float[] { 2, -1 }), tensor(new long[] { 0, 0 })).item<float>(), 5);
+        Assert.Equal("target", Assert.Throws<ArgumentException>(() => Metric.Accuracy.Compute(logits, tensor(new long[] { 0, 1 }))).ParamName);
+    }
+}
