@@ -10,13 +10,19 @@ namespace Kit.Tests.Architecture;
 /// </summary>
 static class NamespaceGraph
 {
+    // NetArchTest matches a dependency by name prefix (Kit.Training would also match Kit.TrainingConcepts), so each
+    // folder is asked for by its own types' full names, each a prefix only of itself and its nested types.
     public static Dictionary<string, SortedSet<string>> Read(Assembly assembly, string root)
     {
         var folders = Folders(assembly, root);
+        var types = Types.InAssembly(assembly);   // read once: each query below filters these
+        var names = folders.ToDictionary(f => f, f => types.That().ResideInNamespaceMatching(Pattern(root, f)).GetTypes()
+            .Select(t => t.FullName!.Replace('+', '/')).ToArray());
         var graph = folders.ToDictionary(f => f, _ => new SortedSet<string>());
         foreach (var from in folders)
-            foreach (var to in folders.Where(t => t != from))
-                if (UsesFolder(assembly, root, from, to)) graph[from].Add(to);
+            foreach (var to in folders.Where(t => t != from && names[t].Length > 0))
+                if (types.That().ResideInNamespaceMatching(Pattern(root, from)).And().HaveDependencyOnAny(names[to]).GetTypes().Any())
+                    graph[from].Add(to);
         return graph;
     }
 
@@ -28,14 +34,4 @@ static class NamespaceGraph
             .Select(ns => ns[(root.Length + 1)..].Split('.')[0]));
 
     static string Pattern(string root, string folder) => $"^{Regex.Escape(root)}\\.{Regex.Escape(folder)}(\\..*)?$";
-
-    // NetArchTest matches a dependency by name prefix (Kit.Training would also match Kit.TrainingConcepts),
-    // so the folder's own type names are asked for, each of which is a prefix only of itself and its nested types.
-    static bool UsesFolder(Assembly assembly, string root, string from, string to)
-    {
-        var exact = Types.InAssembly(assembly).That().ResideInNamespaceMatching(Pattern(root, to)).GetTypes()
-            .Select(t => t.FullName!.Replace('+', '/')).ToArray();
-        return exact.Length > 0 && Types.InAssembly(assembly).That().ResideInNamespaceMatching(Pattern(root, from))
-            .And().HaveDependencyOnAny(exact).GetTypes().Any();
-    }
 }
