@@ -390,3 +390,44 @@ public class AccuracyMetricTests
         Assert.Equal("target", Assert.Throws<ArgumentException>(() => Metric.Accuracy.Compute(logits, tensor(new long[] { 0, 1 }))).ParamName);
     }
 }
+
+[Collection(TorchCollection.Name)]
+public class ClipAndSeedTests
+{
+    sealed class GradNorm : Callback
+    {
+        public double Largest;
+        public override void OnAfterBackward(Trainer trainer) =>
+            Largest = Math.Max(Largest, Math.Sqrt(trainer.Model.parameters().Sum(p => p.grad!.pow(2).sum().item<float>())));
+    }
+
+    static double LargestGradient(double? clip)
+    {
+        var model = Nets.Seeded(0, () => nn.Sequential(nn.Linear(2, 1)));
+        var trainer = new Trainer(model, optim.SGD(model.parameters(), learningRate: 1e-3), (o, t) => (o - t).pow(2).mean());
+        if (clip is double c) trainer.Callbacks.Add(new ClipGradNorm(c));
+        var monitor = new GradNorm();
+        trainer.Callbacks.Add(monitor);   // after the clip, so it sees what the optimizer gets
+        var x = full(8, 2, 100f);
+        trainer.Fit(x, zeros(8, 1), epochs: 1);
+        return monitor.Largest;
+    }
+
+    [Fact]
+    public void Clipping_scales_the_gradient_down_to_the_max_norm_and_leaves_a_small_one_alone()
+    {
+        double free = LargestGradient(null);
+        Assert.True(free > 10, $"unclipped gradient norm {free}");
+        Assert.InRange(LargestGradient(0.5), 0.5 - 1e-4, 0.5 + 1e-4);   // clip_grad_norm_ rescales to exactly maxNorm
+        Assert.Equal(free, LargestGradient(1e9), 3);                      // a bound far above changes nothing
+        Assert.Equal("maxNorm", Assert.Throws<ArgumentOutOfRangeException>(() => new ClipGradNorm(0)).ParamName);
+    }
+
+    [Fact]
+    public void The_same_seed_builds_the_same_initial_weights()
+    {
+        float[] Weights(int seed) => Nets.Seeded(seed, () => nn.Linear(3, 2)).weight!.detach().cpu().data<float>().ToArray();
+        Assert.Equal(Weights(4), Weights(4));
+        Assert.NotEqual(Weights(4), Weights(5));
+    }
+}
