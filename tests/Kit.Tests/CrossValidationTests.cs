@@ -1,4 +1,5 @@
 using Kit.CrossValidation;
+using Kit.Metrics;
 
 namespace Kit.Tests;
 
@@ -66,10 +67,10 @@ public class CrossValidationTests
         Seeds.Every(seed =>
         {
             var table = Forecasting.LagFeatures(Forecasting.MakeSeries(seed: seed), lags: 7);
-            var random = CrossValidate.Run(new KFold(5, shuffle: true, seed: seed), table.Count, f => Forecasting.KnnFoldRmse(table, f));
-            var walk = CrossValidate.Run(new TimeSeriesSplit(5), table.Count, f => Forecasting.KnnFoldRmse(table, f));
+            var random = CrossValidate.Run(new KFold(5, shuffle: true, seed: seed), table.Count, f => Forecasting.KnnFoldScore(table, f, Regression.Rmse));
+            var walk = CrossValidate.Run(new TimeSeriesSplit(5), table.Count, f => Forecasting.KnnFoldScore(table, f, Regression.Rmse));
             int cut = table.Count * 4 / 5;
-            double future = Forecasting.KnnFoldRmse(table, new Fold(0, Enumerable.Range(0, cut).ToArray(), Enumerable.Range(cut, table.Count - cut).ToArray()));
+            double future = Forecasting.KnnFoldScore(table, new Fold(0, Enumerable.Range(0, cut).ToArray(), Enumerable.Range(cut, table.Count - cut).ToArray()), Regression.Rmse);
             Assert.True(random.Mean < walk.Mean / 2, $"random k-fold RMSE {random.Mean:F2} vs walk-forward {walk.Mean:F2}");
             Assert.True(future > 2 * random.Mean, $"the real future error {future:F2} is far above random k-fold's {random.Mean:F2}");
             Assert.True(Math.Abs(walk.Mean - future) < Math.Abs(random.Mean - future));

@@ -54,14 +54,17 @@ public static class Forecasting
         return new LagTable(x, y, time);
     }
 
-    /// <summary>Root-mean-squared error of a <see cref="KNeighborsRegressor"/> fitted on the fold's training rows, on its test rows.</summary>
-    public static double KnnFoldRmse(LagTable table, Fold fold, int k = 5)
+    /// <summary>
+    /// Fits a <see cref="KNeighborsRegressor"/> on the fold's training rows and scores its predictions for the test rows
+    /// with <paramref name="score"/>(actual, predicted), e.g. <c>Regression.Rmse</c> (the metric lives with the metrics).
+    /// </summary>
+    public static double KnnFoldScore(LagTable table, Fold fold, Func<double[], double[], double> score, int k = 5)
     {
         ArgumentNullException.ThrowIfNull(table);
         ArgumentNullException.ThrowIfNull(fold);
+        ArgumentNullException.ThrowIfNull(score);
         var model = new KNeighborsRegressor(k).Fit(table.RowsOf(fold.Train), table.TargetsOf(fold.Train));
-        var predicted = model.Predict(table.RowsOf(fold.Test));
-        return Metrics.Regression.Rmse(table.TargetsOf(fold.Test), predicted);
+        return score(table.TargetsOf(fold.Test), model.Predict(table.RowsOf(fold.Test)));
     }
 
     static double Gaussian(Random rng) =>

@@ -14,6 +14,7 @@ static class Layers
         "Clustering", "Clarify", "Text",
     };
 
+    /// <summary>The study layer: quizzes (questions, grading, the answer pipeline) on top of progress (the store).</summary>
     public static readonly IReadOnlySet<string> Study = new HashSet<string> { "Quizzes", "Progress" };
 
     /// <summary>Every use that breaks the layering, as "A → B: why".</summary>
@@ -30,6 +31,7 @@ static class Layers
                 if (Foundation.Contains(from) && Study.Contains(to)) found.Add($"{from} → {to}: the foundation uses the study layer");
                 if (Topics.Contains(from) && Topics.Contains(to)) found.Add($"{from} → {to}: a topic uses another topic (move what they share into the foundation)");
                 if (Topics.Contains(from) && Study.Contains(to)) found.Add($"{from} → {to}: a topic uses the study layer");
+                if (from == "Progress" && to == "Quizzes") found.Add($"{from} → {to}: progress only stores; the quizzes above it record through it");
             }
         }
         return found;
