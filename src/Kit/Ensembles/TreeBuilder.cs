@@ -198,16 +198,17 @@ internal sealed class TreeBuilder
         return node.Weight / totalWeight * (impurity - childImpurity);
     }
 
+    /// <summary>The features to try at a node, in a random order: like scikit-learn, a tie between two features goes to the one drawn first.</summary>
     int[] CandidateFeatures()
     {
-        if (settings.MaxFeatures >= features.Length) return features;
         var pool = (int[])features.Clone();
-        for (int i = 0; i < settings.MaxFeatures; i++)
+        int count = Math.Min(settings.MaxFeatures, pool.Length);
+        for (int i = 0; i < count; i++)
         {
             int j = rng.Next(i, pool.Length);
             (pool[i], pool[j]) = (pool[j], pool[i]);
         }
-        return pool[..settings.MaxFeatures];
+        return count == pool.Length ? pool : pool[..count];
     }
 
     /// <summary>Moves the node's rows so that, in every feature's order, the left child's rows come first (each part stays sorted).</summary>
