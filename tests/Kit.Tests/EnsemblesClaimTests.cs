@@ -31,7 +31,9 @@ public class EnsemblesClaimTests
             ToyDataset Train(int r) => ToyData.MakeMoons(200, 0.3, seed: 100 * seed + r);
             var tree = BiasVariance.Measure("tree", r => new DecisionTree { Seed = r }, Train, test, repeats: 6);
             var bagged = BiasVariance.Measure("bagging", r => new BaggingClassifier { Estimators = 25, Seed = r }, Train, test, repeats: 6);
-            Assert.True(bagged.Variance < 0.6 * tree.Variance, $"seed {seed}: bagging variance {bagged.Variance:F4}, tree {tree.Variance:F4}");
+            Assert.True(bagged.Variance < 0.85 * tree.Variance, $"seed {seed}: bagging variance {bagged.Variance:F4}, tree {tree.Variance:F4}");
+            Assert.True(bagged.ProbabilityVariance < 0.6 * tree.ProbabilityVariance,
+                $"seed {seed}: variance of P(class 1), bagging {bagged.ProbabilityVariance:F4}, tree {tree.ProbabilityVariance:F4}");
         }
     }
 
@@ -43,7 +45,7 @@ public class EnsemblesClaimTests
             var data = ToyData.MakeMoons(240, 0.3, seed);
             var grid = ToyData.MakeMoons(200, 0.3, seed + 50).Features;
             double Spread(int trees) => BiasVariance.Measure($"{trees}", r => new BaggingClassifier { Estimators = trees, Seed = r },
-                r => BiasVariance.Bootstrap(data, 10 * seed + r), new ToyDataset("grid", grid, new long[200], 2), repeats: 6).Variance;
+                r => BiasVariance.Bootstrap(data, 10 * seed + r), new ToyDataset("grid", grid, new long[200], 2), repeats: 6).ProbabilityVariance;
             double one = Spread(1), ten = Spread(10), forty = Spread(40);
             Assert.True(ten < one && forty < ten, $"seed {seed}: variance with 1, 10, 40 trees: {one:F4}, {ten:F4}, {forty:F4}");
         }
@@ -64,6 +66,21 @@ public class EnsemblesClaimTests
             for (int m = 1; m < gb.TrainLoss.Count; m++)
                 Assert.True(gb.TrainLoss[m] <= gb.TrainLoss[m - 1] + 1e-12, $"seed {seed}: training loss rose at stage {m}");
             Assert.True(gb.TrainError[^1] < gb.TrainError[0] - 0.05, $"seed {seed}: gradient boosting {gb.TrainError[0]:F3} → {gb.TrainError[^1]:F3}");
+        }
+    }
+
+    [Fact]
+    public void Boosting_stumps_has_less_bias_than_one_stump_and_bagging_trees_less_variance_than_one_tree()
+    {
+        foreach (int seed in Seeds)
+        {
+            var test = ToyData.MakeMoons(300, 0.3, seed: 2000 + seed);
+            ToyDataset Train(int r) => ToyData.MakeMoons(200, 0.3, seed: 100 * seed + r);
+            var stump = BiasVariance.Measure("stump", r => new DecisionTree { MaxDepth = 1, Seed = r }, Train, test, repeats: 6);
+            var ada = BiasVariance.Measure("adaboost", r => new AdaBoostClassifier { Estimators = 50, Seed = r }, Train, test, repeats: 6);
+            var boosted = BiasVariance.Measure("boosting", r => new GradientBoosting { Estimators = 50, Seed = r }, Train, test, repeats: 6);
+            Assert.True(ada.Bias < stump.Bias - 0.03 && boosted.Bias < stump.Bias - 0.03,
+                $"seed {seed}: bias of a stump {stump.Bias:F3}, AdaBoost {ada.Bias:F3}, gradient boosting {boosted.Bias:F3}");
         }
     }
 
@@ -110,6 +127,41 @@ public class EnsemblesClaimTests
             Assert.True(stopped.StagesRun < 300, $"seed {seed}: early stopping never stopped");
             double kept = stopped.ValidationLoss[stopped.TreeCount - 1];
             Assert.True(kept <= minimum + 0.01, $"seed {seed}: kept {stopped.TreeCount} trees, validation loss {kept:F4}; minimum {minimum:F4} at {best + 1}");
+        }
+    }
+
+    [Fact]
+    public void Every_ensemble_beats_one_deep_tree_on_new_points()
+    {
+        foreach (int seed in Seeds)
+        {
+            var train = ToyData.MakeMoons(600, 0.3, seed);
+            var test = ToyData.MakeMoons(1000, 0.3, seed + 100);
+            double tree = new DecisionTree { Seed = seed }.Fit(train).Accuracy(test);
+            IClassifier[] ensembles =
+            [
+                new RandomForestClassifier { Seed = seed }, new AdaBoostClassifier { Estimators = 100, Seed = seed },
+                new GradientBoosting { Seed = seed }, new LightGbmClassifier { Seed = seed },
+            ];
+            foreach (var model in ensembles)
+            {
+                double accuracy = model.Fit(train).Accuracy(test);
+                Assert.True(accuracy > tree + 0.01, $"seed {seed}: {model.GetType().Name} {accuracy:F3}, one deep tree {tree:F3}");
+            }
+        }
+    }
+
+    [Fact]
+    public void Deep_fast_boosting_overfits_and_subsampling_with_an_L2_penalty_reins_it_in()
+    {
+        foreach (int seed in Seeds)
+        {
+            var (train, validation) = DataSplit.TrainValidation(ToyData.MakeMoons(500, 0.35, seed), 0.4, seed);
+            var greedy = new GradientBoosting { Estimators = 100, LearningRate = 0.3, MaxDepth = 8, Seed = seed }.Fit(train, validation);
+            var reined = new GradientBoosting { Estimators = 100, LearningRate = 0.3, MaxDepth = 8, Subsample = 0.5, Lambda = 5, Seed = seed }.Fit(train, validation);
+            Assert.True(greedy.TrainLoss[^1] < reined.TrainLoss[^1], $"seed {seed}: training loss {greedy.TrainLoss[^1]:F3} vs {reined.TrainLoss[^1]:F3}");
+            Assert.True(greedy.ValidationLoss[^1] > reined.ValidationLoss[^1] + 0.1,
+                $"seed {seed}: validation loss {greedy.ValidationLoss[^1]:F3} vs {reined.ValidationLoss[^1]:F3}");
         }
     }
 }

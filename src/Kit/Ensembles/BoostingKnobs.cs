@@ -1,3 +1,5 @@
+using Microsoft.Data.Analysis;
+
 namespace Kit.Ensembles;
 
 /// <param name="XGBoost">the hyperparameter's name in XGBoost (and SageMaker's built-in XGBoost algorithm)</param>
@@ -21,4 +23,11 @@ public static class BoostingKnobs
         new("alpha (reg_alpha)", "— (not in the Kit; LightGbmClassifier.Alpha)", "lambda_l1 / L1Regularization", "L1 penalty on leaf values: fights overfitting, can zero out leaves"),
         new("early_stopping_rounds", "EarlyStoppingRounds", "early_stopping_round / EarlyStoppingRound", "stops when the validation metric has not improved for N rounds: fights overfitting and saves time"),
     ];
+
+    /// <summary>The table as a DataFrame, which notebooks draw as a table.</summary>
+    public static DataFrame AsDataFrame() => new(
+        new StringDataFrameColumn("XGBoost", Table.Select(k => k.XGBoost)),
+        new StringDataFrameColumn("Kit (GradientBoosting)", Table.Select(k => k.Kit)),
+        new StringDataFrameColumn("LightGBM / ML.NET", Table.Select(k => k.LightGbm)),
+        new StringDataFrameColumn("effect", Table.Select(k => k.Effect)));
 }

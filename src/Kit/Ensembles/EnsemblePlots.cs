@@ -46,15 +46,15 @@ public static class EnsemblePlots
             .WithTitle(title).WithAxisTitles("x₁", "x₂").WithSize(360);
     }
 
-    /// <summary>Bias² and variance of each model as grouped bars.</summary>
+    /// <summary>Bias and variance (0–1 loss) of each model as grouped bars.</summary>
     public static Figure BiasAndVariance(IEnumerable<BiasVarianceResult> results)
     {
         var list = results?.ToList() ?? throw new ArgumentNullException(nameof(results));
         var names = list.Select(r => r.Model).ToArray();
-        return Chart.Bar(names, list.Select(r => r.BiasSquared), "bias²")
+        return Chart.Bar(names, list.Select(r => r.Bias), "bias")
             .AddTrace(new { type = "bar", x = names, y = list.Select(r => r.Variance).ToArray(), name = "variance" })
             .WithLayout(new { barmode = "group" })
-            .WithTitle("Bias² and variance of P(class 1), over 10 training sets").WithAxisTitles("", "squared error").WithSize(340);
+            .WithTitle("Bias and variance of the predicted class, over several training sets").WithAxisTitles("", "share of test points").WithSize(340);
     }
 
     static double[] Axis(double min, double max, int steps) =>
