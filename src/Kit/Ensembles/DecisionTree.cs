@@ -143,6 +143,8 @@ internal sealed class FittedTree
 
     public double Value(float[] rows, int row) => value[Leaf(rows, row)];
 
+    public double LeafValue(int node) => value[node];
+
     public void SetLeafValue(int node, double newValue)
     {
         value[node] = newValue;

@@ -103,6 +103,8 @@ public sealed class GradientBoosting : IClassifier
         var rawVal = Enumerable.Repeat(initial, nVal).ToArray();
         var fit = new Fitted([], initial, featureCount, [], [], []);
         var residual = new double[n];
+        var prediction = new double[n];   // P(class 1) (logistic) or the raw score (squared), refreshed after each stage
+        Score(raw, y, prediction, logistic);
         int inBag = Math.Max(1, (int)(Subsample * n));
         int columnsPerTree = Math.Max(1, (int)(ColumnSample * featureCount));
         int best = 0;
@@ -111,17 +113,18 @@ public sealed class GradientBoosting : IClassifier
             var weights = RowSample(n, inBag, rng);
             var features = Shuffled(featureCount, rng)[..columnsPerTree];
             Array.Sort(features);
-            for (int i = 0; i < n; i++) residual[i] = y[i] - (logistic ? Sigmoid(raw[i]) : raw[i]);
+            for (int i = 0; i < n; i++) residual[i] = y[i] - prediction[i];
             var tree = new DecisionTree { MaxDepth = MaxDepth, MinSamplesLeaf = MinSamplesLeaf };
             var (grown, leafOf) = tree.FitCore(columns, null, 0, residual, weights, features, new Random(rng.Next()));
             NewtonLeaves(grown, leafOf, residual, y, logistic);
-            for (int i = 0; i < n; i++) raw[i] += LearningRate * grown.Value(x, i);
+            for (int i = 0; i < n; i++) raw[i] += LearningRate * (leafOf[i] >= 0 ? grown.LeafValue(leafOf[i]) : grown.Value(x, i));
             for (int i = 0; i < nVal; i++) rawVal[i] += LearningRate * grown.Value(xVal!, i);
             fit.Trees.Add(grown);
-            fit.TrainLoss.Add(MeanLoss(raw, y, logistic));
-            if (logistic) fit.TrainError.Add(raw.Where((r, i) => (r > 0 ? 1 : 0) != y[i]).Count() / (double)n);
+            var (loss, errors) = Score(raw, y, prediction, logistic);
+            fit.TrainLoss.Add(loss);
+            if (logistic) fit.TrainError.Add(errors / (double)n);
             if (nVal == 0) continue;
-            fit.ValidationLoss.Add(MeanLoss(rawVal, yVal!, logistic));
+            fit.ValidationLoss.Add(Score(rawVal, yVal!, null, logistic).Loss);
             if (fit.ValidationLoss[stage] < fit.ValidationLoss[best]) best = stage;
             if (EarlyStoppingRounds is int rounds && stage - best >= rounds)
             {
@@ -175,13 +178,29 @@ public sealed class GradientBoosting : IClassifier
 
     static double Sigmoid(double z) => 1 / (1 + Math.Exp(-z));
 
-    static double MeanLoss(double[] raw, double[] y, bool logistic)
+    /// <summary>
+    /// Mean loss and misclassified count of raw scores, in one pass with one exp and one log per row; fills
+    /// <paramref name="prediction"/> (when given) with P(class 1) or the raw score for the next stage's residuals.
+    /// </summary>
+    static (double Loss, int Errors) Score(double[] raw, double[] y, double[]? prediction, bool logistic)
     {
         double sum = 0;
+        int errors = 0;
         for (int i = 0; i < y.Length; i++)
-            sum += logistic ? Math.Log(1 + Math.Exp(-Math.Abs(raw[i]))) + Math.Max(raw[i], 0) - y[i] * raw[i]   // log(1 + e^z) − y·z, stable
-                            : (y[i] - raw[i]) * (y[i] - raw[i]);
-        return sum / y.Length;
+        {
+            double z = raw[i];
+            if (!logistic)
+            {
+                sum += (y[i] - z) * (y[i] - z);
+                if (prediction is not null) prediction[i] = z;
+                continue;
+            }
+            double e = Math.Exp(-Math.Abs(z));
+            sum += Math.Log(1 + e) + Math.Max(z, 0) - y[i] * z;   // log(1 + e^z) − y·z, stable
+            if (prediction is not null) prediction[i] = z >= 0 ? 1 / (1 + e) : e / (1 + e);
+            if ((z > 0 ? 1 : 0) != y[i]) errors++;
+        }
+        return (sum / y.Length, errors);
     }
 
     static double[] RowSample(int n, int inBag, Random rng)

@@ -39,6 +39,7 @@ internal sealed class TreeBuilder
         for (int i = 0; i < x.Rows; i++) if (weights[i] > 0) { used++; totalWeight += weights[i]; }
         for (int f = 0; f < x.Features; f++)
         {
+            if (used == x.Rows) { order[f] = (int[])x.Order[f].Clone(); continue; }
             var o = new int[used];
             int k = 0;
             foreach (int r in x.Order[f]) if (weights[r] > 0) o[k++] = r;
@@ -56,13 +57,12 @@ internal sealed class TreeBuilder
     {
         var builder = new TreeBuilder(x, classes, classCount, targets, weights, settings, features, rng);
         if (builder.buffer.Length == 0) throw new ArgumentException("No training row has a weight above 0.", nameof(weights));
-        builder.Node(0, builder.buffer.Length, 0);
+        builder.Node(0, builder.buffer.Length, 0, builder.Stats(0, builder.buffer.Length));
         return (builder.nodes, builder.leafOf);
     }
 
-    int Node(int start, int end, int depth)
+    int Node(int start, int end, int depth, NodeStats stats)
     {
-        var stats = Stats(start, end);
         double impurity = Impurity(stats);
         int n = end - start;
         int id = nodes.Count;
@@ -75,10 +75,11 @@ internal sealed class TreeBuilder
             nodes[id] = new TreeNode(-1, 0, -1, -1, LeafValue(stats), impurity, n, stats.Weight);
             return id;
         }
+        var (leftStats, rightStats) = Children(split.Value, start, stats);
         Partition(split.Value.Feature, start, end, split.Value.Position);
         int mid = split.Value.Position + 1;
-        int left = Node(start, mid, depth + 1);
-        int right = Node(mid, end, depth + 1);
+        int left = Node(start, mid, depth + 1, leftStats);
+        int right = Node(mid, end, depth + 1, rightStats);
         nodes[id] = new TreeNode(split.Value.Feature, split.Value.Threshold, left, right, LeafValue(stats), impurity, n, stats.Weight);
         return id;
     }
@@ -90,10 +91,10 @@ internal sealed class TreeBuilder
         public double Weight, Sum, SumSquares;
     }
 
-    NodeStats Stats(int start, int end)
+    NodeStats Stats(int start, int end, int feature = 0)
     {
         var s = new NodeStats(classCount);
-        var rows = order[0];
+        var rows = order[feature];
         for (int i = start; i < end; i++)
         {
             int r = rows[i];
@@ -139,62 +140,82 @@ internal sealed class TreeBuilder
             var rows = order[f];
             var values = x.Values[f];
             if (values[rows[end - 1]] <= values[rows[start]] + FeatureTolerance) continue; // constant here
-            Array.Clear(left);
-            double wl = 0, sl = 0;
-            for (int i = start; i < end - 1; i++)
-            {
-                int r = rows[i];
-                double w = weights[r];
-                wl += w;
-                if (classes is not null) left[classes[r]] += w; else sl += w * targets![r];
-                int nLeft = i - start + 1;
-                if (nLeft < settings.MinSamplesLeaf) continue;
-                if (end - i - 1 < settings.MinSamplesLeaf) break;
-                float v = values[r], next = values[rows[i + 1]];
-                if (next <= v + FeatureTolerance) continue;
-                double wr = node.Weight - wl;
-                double score;
-                if (classes is null)
-                {
-                    double sr = node.Sum - sl;
-                    score = -(sl * sl / wl + sr * sr / wr);    // lower is better: minus the explained sum of squares
-                }
-                else
-                {
-                    for (int k = 0; k < classCount; k++) right[k] = node.ClassWeight[k] - left[k];
-                    score = wl * ClassImpurity(left, wl) + wr * ClassImpurity(right, wr);
-                }
-                if (score < bestScore)
-                {
-                    bestScore = score;
-                    double threshold = v / 2.0 + next / 2.0;
-                    if (threshold >= next) threshold = v;
-                    best = new Split(f, i, threshold);
-                }
-            }
+            if (classes is null) RegressionScan(f, start, end, node, ref best, ref bestScore);
+            else ClassificationScan(f, start, end, node, left, right, ref best, ref bestScore);
         }
         if (best is null || settings.MinImpurityDecrease <= 0) return best;
-        return ImpurityDecrease(best.Value, start, end, node, impurity) + Epsilon >= settings.MinImpurityDecrease ? best : null;
+        return ImpurityDecrease(best.Value, start, node, impurity) + Epsilon >= settings.MinImpurityDecrease ? best : null;
+    }
+
+    /// <summary>Squared error: the best threshold maximises Σ_left² / w_left + Σ_right² / w_right (the explained sum of squares).</summary>
+    void RegressionScan(int f, int start, int end, NodeStats node, ref Split? best, ref double bestScore)
+    {
+        var rows = order[f];
+        var values = x.Values[f];
+        var y = targets!;
+        int minLeaf = settings.MinSamplesLeaf;
+        double wl = 0, sl = 0;
+        for (int i = start; i < end - 1; i++)
+        {
+            int r = rows[i];
+            wl += weights[r];
+            sl += weights[r] * y[r];
+            if (i - start + 1 < minLeaf) continue;
+            if (end - i - 1 < minLeaf) break;
+            float v = values[r], next = values[rows[i + 1]];
+            if (next <= v + FeatureTolerance) continue;
+            double sr = node.Sum - sl;
+            double score = -(sl * sl / wl + sr * sr / (node.Weight - wl));
+            if (score < bestScore) (bestScore, best) = (score, new Split(f, i, Threshold(v, next)));
+        }
+    }
+
+    /// <summary>Gini or entropy: the best threshold minimises w_left · impurity_left + w_right · impurity_right.</summary>
+    void ClassificationScan(int f, int start, int end, NodeStats node, double[] left, double[] right, ref Split? best, ref double bestScore)
+    {
+        var rows = order[f];
+        var values = x.Values[f];
+        var y = classes!;
+        int minLeaf = settings.MinSamplesLeaf;
+        Array.Clear(left);
+        double wl = 0;
+        for (int i = start; i < end - 1; i++)
+        {
+            int r = rows[i];
+            wl += weights[r];
+            left[y[r]] += weights[r];
+            if (i - start + 1 < minLeaf) continue;
+            if (end - i - 1 < minLeaf) break;
+            float v = values[r], next = values[rows[i + 1]];
+            if (next <= v + FeatureTolerance) continue;
+            double wr = node.Weight - wl;
+            for (int k = 0; k < classCount; k++) right[k] = node.ClassWeight[k] - left[k];
+            double score = wl * ClassImpurity(left, wl) + wr * ClassImpurity(right, wr);
+            if (score < bestScore) (bestScore, best) = (score, new Split(f, i, Threshold(v, next)));
+        }
+    }
+
+    /// <summary>Halfway between two neighbouring values, as scikit-learn computes it.</summary>
+    static double Threshold(float v, float next)
+    {
+        double threshold = v / 2.0 + next / 2.0;
+        return threshold >= next ? v : threshold;
+    }
+
+    /// <summary>The children's statistics: the left child's summed over its rows, the right one's by difference.</summary>
+    (NodeStats Left, NodeStats Right) Children(Split split, int start, NodeStats node)
+    {
+        var left = Stats(start, split.Position + 1, split.Feature);
+        var right = new NodeStats(classCount) { Weight = node.Weight - left.Weight, Sum = node.Sum - left.Sum, SumSquares = node.SumSquares - left.SumSquares };
+        for (int k = 0; k < classCount; k++) right.ClassWeight[k] = Math.Max(0, node.ClassWeight[k] - left.ClassWeight[k]);
+        return (left, right);
     }
 
     /// <summary>scikit-learn's weighted impurity decrease: N_t / N · (impurity − N_L/N_t · impurity_L − N_R/N_t · impurity_R).</summary>
-    double ImpurityDecrease(Split split, int start, int end, NodeStats node, double impurity)
+    double ImpurityDecrease(Split split, int start, NodeStats node, double impurity)
     {
-        var rows = order[split.Feature];
-        var leftStats = new NodeStats(classCount);
-        for (int i = start; i <= split.Position; i++)
-        {
-            int r = rows[i];
-            leftStats.Weight += weights[r];
-            if (classes is not null) leftStats.ClassWeight[classes[r]] += weights[r];
-            else { leftStats.Sum += weights[r] * targets![r]; leftStats.SumSquares += weights[r] * targets[r] * targets[r]; }
-        }
-        var rightStats = new NodeStats(classCount)
-        {
-            Weight = node.Weight - leftStats.Weight, Sum = node.Sum - leftStats.Sum, SumSquares = node.SumSquares - leftStats.SumSquares,
-        };
-        for (int k = 0; k < classCount; k++) rightStats.ClassWeight[k] = node.ClassWeight[k] - leftStats.ClassWeight[k];
-        double childImpurity = (leftStats.Weight * Impurity(leftStats) + rightStats.Weight * Impurity(rightStats)) / node.Weight;
+        var (left, right) = Children(split, start, node);
+        double childImpurity = (left.Weight * Impurity(left) + right.Weight * Impurity(right)) / node.Weight;
         return node.Weight / totalWeight * (impurity - childImpurity);
     }
 
