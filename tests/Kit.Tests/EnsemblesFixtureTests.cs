@@ -75,6 +75,18 @@ public class EnsemblesFixtureTests
         for (int i = 0; i < expected.Length; i++) Assert.Equal(expected[i], predicted[i], 1e-6);
     }
 
+    [Fact]
+    public void The_embedded_breast_cancer_data_is_scikit_learns()
+    {
+        var reference = Root.GetProperty("breast_cancer");
+        var data = BreastCancer.Load();
+        Assert.Equal(Ints(reference.GetProperty("label_counts")), new[] { data.ClassCounts()[0], data.ClassCounts()[1] });
+        Assert.Equal(reference.GetProperty("feature_names").EnumerateArray().Select(e => e.GetString()!), BreastCancer.FeatureNames);
+        Assert.Equal(Doubles(reference.GetProperty("first_row")).Select(v => (float)v).ToArray(), data.Features[..BreastCancer.Features]);
+        var means = Doubles(reference.GetProperty("column_means"));
+        for (int f = 0; f < BreastCancer.Features; f++) Assert.Equal(means[f], data.Column(f).Average(), means[f] * 1e-6);
+    }
+
     static IClassifier Model(string name, int seed) => name switch
     {
         "tree" => new DecisionTree { Seed = seed },

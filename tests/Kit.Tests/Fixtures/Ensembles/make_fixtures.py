@@ -73,6 +73,8 @@ reg = dict(target=target.tolist(), prediction=gbr.predict(Xm32[700:]).tolist())
 with open(os.path.join(here, "accuracy.json"), "w") as f:
     json.dump({"source": f"scikit-learn {sklearn.__version__}",
                "moons": {"X": Xm.tolist(), "y": ym.tolist(), "cut": 700},
-               "breast_cancer": {"order": perm.tolist(), "cut": 400},
+               "breast_cancer": {"order": perm.tolist(), "cut": 400, "label_counts": np.bincount(bc.target).tolist(),
+                                 "feature_names": [n.replace(" ", "_") for n in bc.feature_names], "first_row": bc.data[0].tolist(),
+                                 "column_means": bc.data.mean(axis=0).tolist()},
                "regression": reg, "cases": cases}, f)
 for c in cases: print(f"{c['name']:40s} {c['accuracy']:.4f}")
