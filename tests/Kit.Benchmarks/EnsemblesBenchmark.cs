@@ -26,7 +26,7 @@ static class EnsemblesBenchmark
 
     public static int Run(int rounds = 3)
     {
-        Console.WriteLine($"ensembles benchmark: 100 estimators, 1 thread everywhere, median fit time of {rounds} rounds after a warm-up; {Environment.ProcessorCount} cores");
+        Console.WriteLine($"ensembles benchmark: 100 estimators, 1 thread everywhere, median fit time of {rounds} rounds after a warm-up (the Kit: {rounds} before and {rounds} after the peer); {Environment.ProcessorCount} cores");
         var folder = Directory.CreateTempSubdirectory("kit-ensembles-bench");
         var sets = new[] { ("moons", ToyData.MakeMoons(5000, 0.3, seed: 0)), ("breast_cancer", BreastCancer.Load()) }
             .Select(s => (Name: s.Item1, Split: DataSplit.TrainValidation(s.Item2, 0.3, seed: 0))).ToList();
@@ -38,18 +38,23 @@ static class EnsemblesBenchmark
             WriteCsv(test, testCsv);
             peerArgs.AddRange(["--data", $"{name}={trainCsv},{testCsv}"]);
         }
+        // The Kit is timed before and after the peer and the median taken over both, so a change of load on a shared
+        // machine while the peer runs weighs on both sides alike.
+        var before = sets.Select(s => Models.Select(m => Times(m.Make, s.Split.Train, rounds)).ToList()).ToList();
         var peer = Peer(peerArgs, rounds);
         folder.Delete(recursive: true);
+        var after = sets.Select(s => Models.Select(m => Times(m.Make, s.Split.Train, rounds)).ToList()).ToList();
 
-        foreach (var (name, (train, test)) in sets)
+        foreach (var ((name, (train, test)), d) in sets.Select((s, d) => (s, d)))
         {
             Console.WriteLine($"\n  {name}: {train.Count} training rows, {test.Count} test rows, {train.FeatureCount} features");
             Console.WriteLine($"  {"model",-20} {"Kit s",8} {"acc",6} {"peer",-26} {"peer s",8} {"acc",6} {"ratio",6}");
             var results = peer?.GetProperty("results").GetProperty(name);
             double xgb = results?.GetProperty("xgboost_hist").GetProperty("seconds").GetDouble() ?? double.NaN;
-            foreach (var (label, peerName, make) in Models)
+            foreach (var ((label, peerName, make), m) in Models.Select((model, m) => (model, m)))
             {
-                var (seconds, accuracy) = Time(make, train, test, rounds);
+                double seconds = Median(before[d][m].Concat(after[d][m]));
+                double accuracy = make().Fit(train).Accuracy(test);
                 bool vsSklearn = peerName.Length > 0;
                 var p = vsSklearn ? results?.GetProperty(peerName) : results?.GetProperty("xgboost_hist");
                 double peerSeconds = p?.GetProperty("seconds").GetDouble() ?? double.NaN;
@@ -64,20 +69,24 @@ static class EnsemblesBenchmark
         return 0;
     }
 
-    static (double Seconds, double Accuracy) Time(Func<IClassifier> make, ToyDataset train, ToyDataset test, int rounds)
+    static List<double> Times(Func<IClassifier> make, ToyDataset train, int rounds)
     {
         make().Fit(train); // warm-up (JIT, ML.NET loading)
         var times = new List<double>();
-        IClassifier model = make();
         for (int i = 0; i < rounds; i++)
         {
-            model = make();
+            var model = make();
             var clock = Stopwatch.StartNew();
             model.Fit(train);
             times.Add(clock.Elapsed.TotalSeconds);
         }
-        times.Sort();
-        return (times[times.Count / 2], model.Accuracy(test));
+        return times;
+    }
+
+    static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToList();
+        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
     }
 
     static void WriteCsv(ToyDataset data, string path)
