@@ -29,6 +29,7 @@ public class EnsemblesInputTests
         Assert.Contains("single class", Assert.Throws<ArgumentException>("train", () => make().Fit(oneClass)).Message);
         Assert.Contains("row 0, feature 1", Assert.Throws<ArgumentException>("train", () => make().Fit(nan)).Message);
         Assert.Throws<ArgumentNullException>("train", () => make().Fit(null!));
+        Assert.Contains("class numbers", Assert.Throws<ArgumentException>("train", () => make().Fit(new ToyDataset("negative", [0, 1], [-1, 0], 1))).Message);
         _ = name;
     }
 

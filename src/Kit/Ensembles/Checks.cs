@@ -11,8 +11,9 @@ internal static class Checks
         ArgumentNullException.ThrowIfNull(train, name);
         if (train.Count == 0) throw new ArgumentException($"{name} must hold at least one row; it is empty.", name);
         Features(train.Features, train.FeatureCount, name);
-        if (train.Labels.Any(l => l < 0 || l > 1000))
-            throw new ArgumentException($"{name}'s labels must be class numbers 0, 1, 2, … (found {train.Labels.First(l => l < 0 || l > 1000)}).", name);
+        const int maxClass = 1000;
+        if (train.Labels.Any(l => l < 0 || l > maxClass))
+            throw new ArgumentException($"{name}'s labels must be class numbers from 0 to {maxClass} (found {train.Labels.First(l => l < 0 || l > maxClass)}).", name);
         var labels = train.Labels.Select(l => (int)l).ToArray();
         int classes = labels.Max() + 1;
         if (labels.Distinct().Count() < 2)
