@@ -22,7 +22,8 @@ public static class EnsemblePlots
             for (int c = 0; c < steps; c++, k += 2) (grid[k], grid[k + 1]) = ((float)gx[c], (float)gy[r]);
         var p = model.ProbabilityOfOne(grid);
         var z = Enumerable.Range(0, steps).Select(r => p[(r * steps)..((r + 1) * steps)]).ToArray();
-        return Chart.Contour(z, gx, gy, showScale: false)
+        // A heatmap, not a contour: a tree's output is a step function, whose contour lines would draw as grey bands.
+        return new Figure().AddTrace(new { type = "heatmap", z, x = gx, y = gy, colorscale = "RdBu", zmin = 0, zmax = 1, showscale = false, opacity = 0.6 })
             .AddScatter(xs, ys, "points", data.LabelsAsDouble())
             .WithTitle(title).WithAxisTitles("x₁", "x₂").WithLayout(new { showlegend = false }).WithSize(360);
     }
