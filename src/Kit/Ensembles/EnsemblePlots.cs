@@ -1,0 +1,63 @@
+using Kit.Charts;
+using Kit.Data;
+
+namespace Kit.Ensembles;
+
+/// <summary>The lesson's pictures: decision regions, AdaBoost's sample weights, bias and variance side by side.</summary>
+public static class EnsemblePlots
+{
+    /// <summary>P(class 1) of a two-feature model over the plane (colour), with the points on top.</summary>
+    /// <param name="steps">grid points per axis, 10 to 200</param>
+    public static Figure Boundary(IClassifier model, ToyDataset data, string title, int steps = 70)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(data);
+        if (data.FeatureCount != 2) throw new ArgumentException($"data must have 2 features to draw on a plane, not {data.FeatureCount}.", nameof(data));
+        if (steps is < 10 or > 200) throw new ArgumentOutOfRangeException(nameof(steps), steps, "steps must be between 10 and 200.");
+        var (xs, ys) = (data.Column(0), data.Column(1));
+        var gx = Axis(xs.Min() - 0.5, xs.Max() + 0.5, steps);
+        var gy = Axis(ys.Min() - 0.5, ys.Max() + 0.5, steps);
+        var grid = new float[steps * steps * 2];
+        for (int r = 0, k = 0; r < steps; r++)
+            for (int c = 0; c < steps; c++, k += 2) (grid[k], grid[k + 1]) = ((float)gx[c], (float)gy[r]);
+        var p = model.ProbabilityOfOne(grid);
+        var z = Enumerable.Range(0, steps).Select(r => p[(r * steps)..((r + 1) * steps)]).ToArray();
+        // A heatmap, not a contour: a tree's output is a step function, whose contour lines would draw as grey bands.
+        return new Figure().AddTrace(new { type = "heatmap", z, x = gx, y = gy, colorscale = "RdBu", zmin = 0, zmax = 1, showscale = false, opacity = 0.6 })
+            .AddScatter(xs, ys, "points", data.LabelsAsDouble())
+            .WithTitle(title).WithAxisTitles("x₁", "x₂").WithLayout(new { showlegend = false }).WithSize(360);
+    }
+
+    /// <summary>The points sized by their AdaBoost sample weight at one stage: the hard points grow.</summary>
+    public static Figure SampleWeights(ToyDataset data, double[] weights, string title)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(weights);
+        if (data.FeatureCount != 2 || weights.Length != data.Count)
+            throw new ArgumentException($"weights must hold one weight per point of a 2-feature data set ({data.Count}).", nameof(weights));
+        double max = weights.Max();
+        var sizes = weights.Select(w => 3 + 22 * Math.Sqrt(w / max)).ToArray();
+        return new Figure()
+            .AddTrace(new
+            {
+                type = "scatter", mode = "markers", x = data.Column(0), y = data.Column(1),
+                marker = new { size = sizes, color = data.LabelsAsDouble(), colorscale = "RdBu", opacity = 0.7, line = new { width = 0.5, color = "#333" } },
+                text = weights.Select(w => $"weight {w:G3}").ToArray(),
+            })
+            .WithTitle(title).WithAxisTitles("x₁", "x₂").WithSize(360);
+    }
+
+    /// <summary>Bias and variance (0–1 loss) of each model as grouped bars.</summary>
+    public static Figure BiasAndVariance(IEnumerable<BiasVarianceResult> results)
+    {
+        var list = results?.ToList() ?? throw new ArgumentNullException(nameof(results));
+        var names = list.Select(r => r.Model).ToArray();
+        return Chart.Bar(names, list.Select(r => r.Bias), "bias")
+            .AddTrace(new { type = "bar", x = names, y = list.Select(r => r.Variance).ToArray(), name = "variance" })
+            .WithLayout(new { barmode = "group" })
+            .WithTitle("Bias and variance of the predicted class, over several training sets").WithAxisTitles("", "share of test points").WithSize(340);
+    }
+
+    static double[] Axis(double min, double max, int steps) =>
+        Enumerable.Range(0, steps).Select(i => min + (max - min) * i / (steps - 1)).ToArray();
+}
