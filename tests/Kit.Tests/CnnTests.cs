@@ -1,4 +1,6 @@
 using Kit.Cnn;
+using Kit.Tests.Lessons;
+using Kit.Training;
 using TorchSharp;
 using static TorchSharp.torch;
 using F = TorchSharp.torch.nn.functional;
@@ -103,11 +105,11 @@ public class ConvolutionAgainstTorchTests
     [Fact]
     public void Parameter_counts_follow_the_formulas()
     {
-        var cnn = DigitCnn.Build(seed: 0);
+        var cnn = Lesson02.Cnn(10, seed: 0);
         long expected = ConvShapes.ConvParameters(1, 8, 3) + ConvShapes.ConvParameters(8, 16, 3) + ConvShapes.DenseParameters(64, 10);
         Assert.Equal(1898, expected);
         Assert.Equal(expected, ConvShapes.ParameterCount(cnn));
-        Assert.Equal(ConvShapes.DenseParameters(64, 64) + ConvShapes.DenseParameters(64, 10), ConvShapes.ParameterCount(DigitMlp.Build(64, seed: 0)));
+        Assert.Equal(ConvShapes.DenseParameters(64, 64) + ConvShapes.DenseParameters(64, 10), ConvShapes.ParameterCount(Lesson02.Mlp(64, seed: 0)));
     }
 }
 
@@ -116,31 +118,39 @@ public class DigitCnnClaimTests
 {
     static readonly Lazy<(DigitSet Train, DigitSet Test)> Data = new(() => DigitSet.Load().Split(0.7, seed: 0));
 
+    static Trainer Train(nn.Module<Tensor, Tensor> model, Tensor x, Tensor y, int seed)
+    {
+        var trainer = new Trainer(model, optim.Adam(model.parameters(), lr: 0.01), nn.CrossEntropyLoss()) { BatchSize = 32, Seed = seed };
+        trainer.Fit(x, y, epochs: 20);
+        return trainer;
+    }
+
     [Fact]
     public void The_small_cnn_matches_the_mlp_with_fewer_than_half_the_parameters_and_copes_far_better_with_shifted_digits()
     {
-        var (train, test) = Data.Value;
-        var (x, y) = train.ToTensors();
-        var (xt, yt) = test.ToTensors();
-        var cnn = DigitCnn.Build(seed: 0);
-        var mlp = DigitMlp.Build(64, seed: 0);
-        MiniBatch.Fit(cnn, x, y, epochs: 20, batchSize: 32, lr: 0.01, seed: 0);
-        MiniBatch.Fit(mlp, x, y, epochs: 20, batchSize: 32, lr: 0.01, seed: 0);
-        double cnnAcc = MiniBatch.Accuracy(cnn, xt, yt), mlpAcc = MiniBatch.Accuracy(mlp, xt, yt);
-        long cnnParams = ConvShapes.ParameterCount(cnn), mlpParams = ConvShapes.ParameterCount(mlp);
-        Assert.True(cnnParams * 2 < mlpParams);
-        // On centred 8 × 8 digits both are near the ceiling: the CNN is not reliably more accurate, but it gets
-        // there with far fewer weights (more accuracy per parameter).
-        Assert.True(cnnAcc > 0.94 && mlpAcc > 0.94, $"CNN {cnnAcc:P2}, MLP {mlpAcc:P2}");
-        Assert.True(cnnAcc / cnnParams > 2 * mlpAcc / mlpParams);
-        // Shifted one pixel sideways, the CNN (shared filters + pooling) keeps much more of its accuracy.
-        double Shifted(nn.Module<Tensor, Tensor> m) => new[] { -1, 1 }.Average(dx =>
+        Seeds.Every(seed =>
         {
-            var (xs, ys) = test.Shifted(dx, 0).ToTensors();
-            return MiniBatch.Accuracy(m, xs, ys);
+            var (train, test) = DigitSet.Load().Split(0.7, seed: seed);
+            var (x, y) = train.ToTensors();
+            var (xt, yt) = test.ToTensors();
+            var cnn = Train(Lesson02.Cnn(10, seed), x, y, seed);
+            var mlp = Train(Lesson02.Mlp(64, seed), x, y, seed);
+            double cnnAcc = cnn.Evaluate(xt, yt).Metric!.Value, mlpAcc = mlp.Evaluate(xt, yt).Metric!.Value;
+            long cnnParams = ConvShapes.ParameterCount(cnn.Model), mlpParams = ConvShapes.ParameterCount(mlp.Model);
+            Assert.True(cnnParams * 2 < mlpParams);
+            // On centred 8 × 8 digits both are near the ceiling: the CNN is not reliably more accurate, but it gets
+            // there with far fewer weights (more accuracy per parameter).
+            Assert.True(cnnAcc > 0.94 && mlpAcc > 0.94, $"CNN {cnnAcc:P2}, MLP {mlpAcc:P2}");
+            Assert.True(cnnAcc / cnnParams > 2 * mlpAcc / mlpParams);
+            // Shifted one pixel sideways, the CNN (shared filters + pooling) keeps much more of its accuracy.
+            double Shifted(Trainer t) => new[] { -1, 1 }.Average(dx =>
+            {
+                var (xs, ys) = test.Shifted(dx, 0).ToTensors();
+                return t.Evaluate(xs, ys).Metric!.Value;
+            });
+            double cnnShift = Shifted(cnn), mlpShift = Shifted(mlp);
+            Assert.True(cnnShift > mlpShift + 0.08, $"shifted: CNN {cnnShift:P1} vs MLP {mlpShift:P1}");
         });
-        double cnnShift = Shifted(cnn), mlpShift = Shifted(mlp);
-        Assert.True(cnnShift > mlpShift + 0.08, $"shifted: CNN {cnnShift:P1} vs MLP {mlpShift:P1}");
     }
 
     [Fact]
@@ -159,34 +169,42 @@ public class DigitCnnClaimTests
     }
 
     [Fact]
-    public void Frozen_conv_layers_do_not_change_and_pretrained_features_beat_random_ones()
+    public void Frozen_conv_layers_do_not_change_and_pretrained_features_usually_beat_random_ones()
     {
         var (train, test) = Data.Value;
-        var r = TransferLearning.Run(train, test, [0, 1, 2, 3, 4], [5, 6, 7, 8, 9], targetPerClass: 5, pretrainEpochs: 10, fineTuneEpochs: 30, seed: 0);
-        Assert.True(r.FrozenLayersUnchanged);
-        Assert.Equal(25, r.TargetTrainExamples);
-        Assert.Equal(ConvShapes.DenseParameters(64, 5), r.TransferTrainableParameters);
-        Assert.True(r.SourceTestAccuracy > 0.95, r.ToString());
-        Assert.True(r.TransferTestAccuracy > r.RandomFeaturesTestAccuracy + 0.1, r.ToString());
-        // Not claimed: transfer beating a CNN trained from scratch. On 8×8 digits a small CNN learns so fast
-        // from 25 images that the two come out level (±4 points over seeds); transfer gets there training 1/5 of the weights.
-        Assert.True(r.TransferTestAccuracy > r.ScratchTestAccuracy - 0.06, r.ToString());
-        Assert.True(r.TransferTrainableParameters * 4 < r.ScratchTrainableParameters);
+        var runs = new Dictionary<int, TransferResult>();
+        Seeds.Every(seed =>
+        {
+            var r = runs[seed] = TransferLearning.Run(train, test, Lesson02.CnnBuilder, [0, 1, 2, 3, 4], [5, 6, 7, 8, 9], targetPerClass: 5,
+                pretrainEpochs: 10, fineTuneEpochs: 30, seed: seed);
+            Assert.True(r.FrozenLayersUnchanged);
+            Assert.Equal(25, r.TargetTrainExamples);
+            Assert.Equal(ConvShapes.DenseParameters(64, 5), r.TransferTrainableParameters);
+            Assert.True(r.TransferTrainableParameters * 4 < r.ScratchTrainableParameters);
+            Assert.True(r.SourceTestAccuracy > 0.95, r.ToString());
+        });
+        Seeds.AtLeast(0.6, "random 3 × 3 filters with ReLU and pooling are already fair stroke detectors on 8 × 8 digits, so at some seeds " +
+            "(3 of 8 in a sweep) they come within 2 points of the pre-trained ones; over 8 seeds the pre-trained filters lead by 12 points on average",
+            seed => Assert.True(runs[seed].TransferTestAccuracy > runs[seed].RandomFeaturesTestAccuracy + 0.03, runs[seed].ToString()));
+        // Not claimed: transfer beating a CNN trained from scratch. On 8×8 digits a small CNN learns so fast from 25 images
+        // that the two come out about level, with transfer training 1/5 of the weights.
+        Seeds.AtLeast(0.6, "from 25 images the result swings by several points with the seed; at one seed in 8 scratch was 14 points ahead",
+            seed => Assert.True(runs[seed].TransferTestAccuracy > runs[seed].ScratchTestAccuracy - 0.06, runs[seed].ToString()));
     }
 
     [Fact]
     public void Feature_maps_and_filters_have_the_expected_shapes()
     {
         var (train, _) = Data.Value;
-        var cnn = DigitCnn.Build(seed: 0);
+        var cnn = Lesson02.Cnn(10, seed: 0);
         var (x, _) = train.ToTensors();
-        var maps = cnn.FeatureMaps(x[0], layers: 2);
+        var maps = ConvNet.FeatureMaps(cnn, x[0], layers: 2);
         Assert.Equal(8, maps.Count);
         Assert.All(maps, m => { Assert.Equal(8, m.GetLength(0)); Assert.All(m.ToRows().SelectMany(r => r), v => Assert.True(v >= 0)); }); // after ReLU
-        Assert.Equal(4, cnn.FeatureMaps(x[0], layers: 3)[0].GetLength(0)); // after the 2 × 2 pool
-        Assert.Equal(3, cnn.FirstLayerFilters()[0].GetLength(1));
-        Assert.Equal("layers", Assert.Throws<ArgumentOutOfRangeException>(() => cnn.FeatureMaps(x[0], layers: 7)).ParamName);
-        Assert.Equal("x", Assert.Throws<ArgumentException>(() => cnn.call(zeros(2, 64))).ParamName);
+        Assert.Equal(4, ConvNet.FeatureMaps(cnn, x[0], layers: 3)[0].GetLength(0)); // after the 2 × 2 pool
+        Assert.Equal(3, ConvNet.FirstLayerFilters(cnn)[0].GetLength(1));
+        Assert.Equal("layers", Assert.Throws<ArgumentOutOfRangeException>(() => ConvNet.FeatureMaps(cnn, x[0], layers: 7)).ParamName);
+        Assert.Equal("model", Assert.Throws<ArgumentException>(() => ConvNet.WithNewHead(nn.Sequential(("flatten", nn.Flatten()), ("relu", nn.ReLU())), 5)).ParamName);
     }
 }
 

@@ -19,7 +19,7 @@ public class LiveDisplayTests
         {
             var (x, y) = ToyData.MakeMoons(64, 0.2, 1).ToTensors();
             var m = Nets.Mlp(2, [8], 2, seed: 0);
-            var t = new Trainer(m, torch.optim.Adam(m.parameters(), lr: 0.01), Kit.Training.Losses.CrossEntropy);
+            var t = new Trainer(m, torch.optim.Adam(m.parameters(), lr: 0.01), torch.nn.CrossEntropyLoss());
             t.Callbacks.Add(LiveDisplay.Chart("live", minSecondsBetweenUpdates: 0));
             t.Callbacks.Add(LiveDisplay.ProgressLine(minSecondsBetweenUpdates: 3600));
             t.Fit(x, y, 5);
@@ -48,7 +48,7 @@ public class LiveDisplayTests
         {
             var (x, y) = ToyData.MakeMoons(32, 0.2, 1).ToTensors();
             var m = Nets.Mlp(2, [4], 2, seed: 0);
-            var t = new Trainer(m, torch.optim.Adam(m.parameters(), lr: 0.01), Kit.Training.Losses.CrossEntropy);
+            var t = new Trainer(m, torch.optim.Adam(m.parameters(), lr: 0.01), torch.nn.CrossEntropyLoss());
             t.Callbacks.Add(LiveDisplay.Chart());
             Assert.Equal(2, t.Fit(x, y, 2).Count);
         }

@@ -1,5 +1,7 @@
 using Kit.Data;
 using Kit.NetworkBasics;
+using Kit.Tests.Lessons;
+using static TorchSharp.torch;
 
 namespace Kit.Tests;
 
@@ -19,7 +21,7 @@ public class NetworkBasicsPlotsTests
     public void The_decision_boundary_chart_has_two_contour_layers_and_one_scatter_per_class()
     {
         var data = ToyData.MakeMoons(40, 0.1, seed: 0);
-        var model = Mlp.Build(2, 4, 1, 1, Activation.ReLU, seed: 0);
+        var model = Lesson01.Mlp(2, 4, 1, () => nn.ReLU(), seed: 0);
         var fig = Plots.DecisionBoundary(DecisionBoundary.Grid(model, data, steps: 10), data, "t");
         Assert.Equal(["contour", "contour", "scatter", "scatter"], fig.Data.Select(t => (string)t!["type"]!));
     }

@@ -11,7 +11,7 @@ public class TrainerTests
     static (Tensor X, Tensor Y) Moons(int n = 256, int seed = 1) => ToyData.MakeMoons(n, 0.2, seed).ToTensors();
 
     static Trainer NewTrainer(nn.Module<Tensor, Tensor> model, double lr = 0.01) =>
-        new(model, optim.Adam(model.parameters(), lr: lr), Kit.Training.Losses.CrossEntropy) { BatchSize = 32, Seed = 0 };
+        new(model, optim.Adam(model.parameters(), lr: lr), nn.CrossEntropyLoss()) { BatchSize = 32, Seed = 0 };
 
     [Fact]
     public void Fit_lowers_the_loss_and_records_train_and_validation_history()
@@ -69,7 +69,7 @@ public class TrainerCallbackTests
     static (Tensor X, Tensor Y) Moons(int n, int seed) => ToyData.MakeMoons(n, 0.25, seed).ToTensors();
 
     static Trainer Adam(nn.Module<Tensor, Tensor> model, double lr = 0.01) =>
-        new(model, optim.Adam(model.parameters(), lr: lr), Kit.Training.Losses.CrossEntropy) { BatchSize = 32, Seed = 0 };
+        new(model, optim.Adam(model.parameters(), lr: lr), nn.CrossEntropyLoss()) { BatchSize = 32, Seed = 0 };
 
     static string TempDir()
     {
@@ -116,7 +116,7 @@ public class TrainerCallbackTests
         var (x, y) = Moons(128, 1);
         var (xv, yv) = Moons(64, 2);
         // Dropout and SGD momentum: both the random stream and the optimizer state must be restored.
-        Trainer Make() { var m = Nets.Mlp(2, [16, 16], 2, dropout: 0.2, seed: 0); return new Trainer(m, optim.SGD(m.parameters(), learningRate: 0.05, momentum: 0.9), Kit.Training.Losses.CrossEntropy) { BatchSize = 16 }; }
+        Trainer Make() { var m = Nets.Mlp(2, [16, 16], 2, dropout: 0.2, seed: 0); return new Trainer(m, optim.SGD(m.parameters(), learningRate: 0.05, momentum: 0.9), nn.CrossEntropyLoss()) { BatchSize = 16 }; }
 
         var straight = Make();
         var full = straight.Fit(x, y, 6, xv, yv);
@@ -144,7 +144,7 @@ public class TrainerCallbackTests
         {
             var m = Nets.Mlp(2, [8], 2, seed: 0);
             var opt = optim.SGD(m.parameters(), learningRate: 0.1);
-            return new Trainer(m, opt, Kit.Training.Losses.CrossEntropy, optim.lr_scheduler.StepLR(opt, step_size: 2, gamma: 0.5));
+            return new Trainer(m, opt, nn.CrossEntropyLoss(), optim.lr_scheduler.StepLR(opt, step_size: 2, gamma: 0.5));
         }
         var t = Make();
         var h = t.Fit(x, y, 5);
@@ -259,11 +259,11 @@ public class TrainerCallbackTests
         // By hand for one batch: ‖∇fc1‖ = sqrt(‖∇W‖² + ‖∇b‖²).
         var model = Nets.Mlp(2, [8, 8], 2, seed: 0);
         var one = new GradientNormMonitor();
-        var t = new Trainer(model, optim.SGD(model.parameters(), learningRate: 1e-9), Kit.Training.Losses.CrossEntropy) { BatchSize = 64, Shuffle = false };
+        var t = new Trainer(model, optim.SGD(model.parameters(), learningRate: 1e-9), nn.CrossEntropyLoss()) { BatchSize = 64, Shuffle = false };
         t.Callbacks.Add(one);
         t.Fit(x, y, 1);
         var check = Nets.Mlp(2, [8, 8], 2, seed: 0);
-        Kit.Training.Losses.CrossEntropy(check.call(x), y).backward();
+        nn.functional.cross_entropy(check.call(x), y).backward();
         var fc1 = check.named_parameters().Where(p => p.name.StartsWith("fc1.")).Sum(p => p.parameter.grad!.pow(2).sum().item<float>());
         Assert.Equal(Math.Sqrt(fc1), one.Norms("fc1")[0], 4);
     }
@@ -308,7 +308,7 @@ public class TrainerInputTests
     static Trainer Make(int inputs = 2, int outputs = 2)
     {
         var m = Nets.Mlp(inputs, [4], outputs, seed: 0);
-        return new Trainer(m, optim.SGD(m.parameters(), learningRate: 0.1), outputs == 1 ? Kit.Training.Losses.MSE : Kit.Training.Losses.CrossEntropy);
+        return new Trainer(m, optim.SGD(m.parameters(), learningRate: 0.1), outputs == 1 ? (nn.Module<Tensor, Tensor, Tensor>)nn.MSELoss() : nn.CrossEntropyLoss());
     }
 
     [Fact]
@@ -319,7 +319,7 @@ public class TrainerInputTests
         Assert.Equal("batchSize", Assert.Throws<ArgumentOutOfRangeException>(() => new DataLoader(zeros(4, 2), zeros(4), 0)).ParamName);
         var zeroLr = optim.SGD(m.parameters(), learningRate: 0.1);
         foreach (var g in zeroLr.ParamGroups) g.LearningRate = 0;
-        var e = Assert.Throws<ArgumentOutOfRangeException>(() => new Trainer(m, zeroLr, Kit.Training.Losses.CrossEntropy));
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => new Trainer(m, zeroLr, nn.CrossEntropyLoss()));
         Assert.Equal("optimizer", e.ParamName);
         Assert.Contains("learning rate", e.Message);
         var (x, y) = ToyData.MakeMoons(8, 0.1, 0).ToTensors();
@@ -366,11 +366,27 @@ public class TrainerInputTests
         var (x, y) = ToyData.MakeMoons(64, 0.1, 0).ToTensors();
         var m = Nets.Mlp(2, [16], 1, seed: 0);
         var yf = y.to(ScalarType.Float32).reshape(-1, 1) * 1e6f;
-        var t = new Trainer(m, optim.SGD(m.parameters(), learningRate: 10), Kit.Training.Losses.MSE) { BatchSize = 64 };
+        var t = new Trainer(m, optim.SGD(m.parameters(), learningRate: 10), nn.MSELoss()) { BatchSize = 64 };
         var h = t.Fit(x, yf, 50);
         Assert.True(h.Diverged);
         Assert.True(h.Count < 50);
         Assert.Null(h.Last!.TrainMetric); // float targets: no accuracy by default
         Assert.Contains("null", TrainingPlots.Curves(h).ToJson()); // NaN/∞ drawn as gaps, JSON stays valid
+    }
+}
+
+public class AccuracyMetricTests
+{
+    [Fact]
+    public void Accuracy_counts_argmax_hits_per_step_and_skips_labels_of_minus_100_as_cross_entropy_does()
+    {
+        // Two sequences of two steps, three classes. Worked by hand: predictions [0, 2] and [1, 1];
+        // labels [0, 1] and [1, −100]: 2 hits of 3 scored steps.
+        var logits = tensor(new float[] { 5, 0, 0, 0, 0, 5, 0, 5, 0, 0, 5, 0 }, [2, 2, 3]);
+        var labels = tensor(new long[] { 0, 1, 1, -100 }, [2, 2]);
+        Assert.Equal(2 / 3.0, Metric.Accuracy.Compute(logits, labels).item<float>(), 5);
+        // One logit per example: logit > 0 means class 1.
+        Assert.Equal(0.5, Metric.Accuracy.Compute(tensor(new float[] { 2, -1 }), tensor(new long[] { 0, 0 })).item<float>(), 5);
+        Assert.Equal("target", Assert.Throws<ArgumentException>(() => Metric.Accuracy.Compute(logits, tensor(new long[] { 0, 1 }))).ParamName);
     }
 }

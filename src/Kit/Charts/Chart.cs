@@ -16,10 +16,6 @@ public static class Chart
     public static Figure Bar(IEnumerable<string> x, IEnumerable<double> y, string? name = null) =>
         new Figure().AddTrace(new { type = "bar", x = x.ToArray(), y = y.ToArray(), name });
 
-    /// <summary>z[row][col] over the grid (x = columns, y = rows).</summary>
-    public static Figure Heatmap(double[][] z, IEnumerable<double>? x = null, IEnumerable<double>? y = null, string colorscale = "Viridis") =>
-        new Figure().AddTrace(new { type = "heatmap", z, x = x?.ToArray(), y = y?.ToArray(), colorscale });
-
     public static Figure Contour(double[][] z, IEnumerable<double> x, IEnumerable<double> y, string colorscale = "RdBu", bool showScale = true) =>
         new Figure().AddTrace(new { type = "contour", z, x = x.ToArray(), y = y.ToArray(), colorscale, showscale = showScale, opacity = 0.6 });
 

@@ -18,9 +18,6 @@ public static class Filters
     /// <summary>Prewitt, top-to-bottom change.</summary>
     public static double[,] PrewittY => new double[,] { { -1, -1, -1 }, { 0, 0, 0 }, { 1, 1, 1 } };
 
-    /// <summary>Box blur: the mean of the 3 × 3 neighbourhood.</summary>
-    public static double[,] Blur => new double[,] { { 1 / 9.0, 1 / 9.0, 1 / 9.0 }, { 1 / 9.0, 1 / 9.0, 1 / 9.0 }, { 1 / 9.0, 1 / 9.0, 1 / 9.0 } };
-
     /// <summary>The filters by name, in the order lessons show them.</summary>
     public static IReadOnlyList<(string Name, double[,] Kernel)> EdgeFilters =>
         [("Sobel x (vertical edges)", SobelX), ("Sobel y (horizontal edges)", SobelY), ("Prewitt x", PrewittX), ("Prewitt y", PrewittY)];

@@ -1,4 +1,7 @@
+using Kit.Runtime;
+using Kit.Training;
 using TorchSharp;
+using TorchSharp.Modules;
 using static TorchSharp.torch;
 
 namespace Kit.Cnn;
@@ -23,10 +26,12 @@ public sealed record TransferResult(
 /// </summary>
 public static class TransferLearning
 {
-    public static TransferResult Run(DigitSet train, DigitSet test, int[] sourceClasses, int[] targetClasses, int targetPerClass,
-        int pretrainEpochs = 15, int fineTuneEpochs = 60, int seed = 0, int channels = 8, double fineTuneLr = 0.01)
+    /// <param name="cnn">builds a fresh CNN with the given number of classes (the lesson's own), its Linear head last</param>
+    public static TransferResult Run(DigitSet train, DigitSet test, Func<int, Sequential> cnn, int[] sourceClasses, int[] targetClasses,
+        int targetPerClass, int pretrainEpochs = 15, int fineTuneEpochs = 60, int seed = 0, double fineTuneLr = 0.01)
     {
         ArgumentNullException.ThrowIfNull(train);
+        ArgumentNullException.ThrowIfNull(cnn);
         ArgumentNullException.ThrowIfNull(test);
         ArgumentNullException.ThrowIfNull(sourceClasses);
         ArgumentNullException.ThrowIfNull(targetClasses);
@@ -40,41 +45,58 @@ public static class TransferLearning
         var (xt, yt) = small.ToTensors(target);
         var (xtTest, ytTest) = test.OnlyClasses(targetClasses).ToTensors(target);
 
-        var pretrained = DigitCnn.Build(sourceClasses.Length, channels, seed: seed);
-        MiniBatch.Fit(pretrained, xs, ys, pretrainEpochs, batchSize: 32, lr: 0.01, seed: seed);
-        double sourceAcc = MiniBatch.Accuracy(pretrained, xsTest, ysTest);
+        KitTorch.Seed(seed);
+        var pretrained = cnn(sourceClasses.Length);
+        double sourceAcc = Accuracy(Fit(pretrained, xs, ys, pretrainEpochs, batchSize: 32, lr: 0.01, seed), xsTest, ysTest);
 
-        var transfer = pretrained.WithNewHead(targetClasses.Length, seed: seed + 1);
-        transfer.FreezeFeatures();
-        var before = Snapshot(transfer.Features);
-        MiniBatch.Fit(transfer, xt, yt, fineTuneEpochs, batchSize: 16, lr: fineTuneLr, seed: seed);
-        bool unchanged = Snapshot(transfer.Features).Zip(before).All(p => p.First.SequenceEqual(p.Second));
+        KitTorch.Seed(seed + 1);
+        var transfer = ConvNet.WithNewHead(pretrained, targetClasses.Length);
+        ConvNet.FreezeAllButHead(transfer);
+        var before = Snapshot(transfer);
+        var transferTrainer = Fit(transfer, xt, yt, fineTuneEpochs, batchSize: 16, lr: fineTuneLr, seed);
+        var after = Snapshot(transfer);
+        bool unchanged = after.Take(after.Count - 2).Zip(before).All(p => p.First.SequenceEqual(p.Second));   // all but the head's weight and bias
 
-        var scratch = DigitCnn.Build(targetClasses.Length, channels, seed: seed + 1);
-        MiniBatch.Fit(scratch, xt, yt, fineTuneEpochs, batchSize: 16, lr: 0.01, seed: seed);
+        KitTorch.Seed(seed + 1);
+        var scratch = cnn(targetClasses.Length);
+        var scratchTrainer = Fit(scratch, xt, yt, fineTuneEpochs, batchSize: 16, lr: 0.01, seed);
 
         // Control: the same frozen architecture and head training, but with filters nobody trained.
-        var random = DigitCnn.Build(targetClasses.Length, channels, seed: seed + 1);
-        random.FreezeFeatures();
-        MiniBatch.Fit(random, xt, yt, fineTuneEpochs, batchSize: 16, lr: fineTuneLr, seed: seed);
+        KitTorch.Seed(seed + 1);
+        var random = cnn(targetClasses.Length);
+        ConvNet.FreezeAllButHead(random);
+        var randomTrainer = Fit(random, xt, yt, fineTuneEpochs, batchSize: 16, lr: fineTuneLr, seed);
 
         return new TransferResult(sourceClasses, targetClasses, small.Count, sourceAcc,
-            MiniBatch.Accuracy(transfer, xtTest, ytTest), MiniBatch.Accuracy(scratch, xtTest, ytTest), MiniBatch.Accuracy(random, xtTest, ytTest),
+            Accuracy(transferTrainer, xtTest, ytTest), Accuracy(scratchTrainer, xtTest, ytTest), Accuracy(randomTrainer, xtTest, ytTest),
             Trainable(transfer), Trainable(scratch), unchanged);
     }
 
+    /// <summary>Adam on the parameters that are not frozen, cross-entropy, seeded shuffled mini-batches.</summary>
+    static Trainer Fit(nn.Module<Tensor, Tensor> model, Tensor x, Tensor y, int epochs, int batchSize, double lr, int seed)
+    {
+        var trainer = new Trainer(model, optim.Adam(model.parameters().Where(p => p.requires_grad), lr: lr), nn.CrossEntropyLoss())
+        {
+            BatchSize = batchSize, Seed = seed,
+        };
+        trainer.Fit(x, y, epochs);
+        return trainer;
+    }
+
+    static double Accuracy(Trainer trainer, Tensor x, Tensor y) => trainer.Evaluate(x, y).Metric!.Value;
+
     /// <summary>Parameters the optimizer updates (requires_grad = true).</summary>
-    public static long Trainable(nn.Module module) => module.parameters().Where(p => p.requires_grad).Sum(p => p.numel());
+    static long Trainable(nn.Module module) => module.parameters().Where(p => p.requires_grad).Sum(p => p.numel());
 
     /// <summary>Digit → class index in the order given (e.g. [5,6,7,8,9] maps 7 to 2).</summary>
-    public static Func<int, int> Relabel(int[] classes) => d =>
+    static Func<int, int> Relabel(int[] classes) => d =>
     {
         int i = Array.IndexOf(classes, d);
         return i >= 0 ? i : throw new ArgumentException($"digit {d} is not one of {string.Join(", ", classes)}.", nameof(classes));
     };
 
     /// <summary>Copies of every parameter's values, to compare before and after training.</summary>
-    public static List<float[]> Snapshot(nn.Module module)
+    static List<float[]> Snapshot(nn.Module module)
     {
         ArgumentNullException.ThrowIfNull(module);
         return module.parameters().Select(p => p.detach().cpu().data<float>().ToArray()).ToList();

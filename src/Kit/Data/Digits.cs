@@ -12,7 +12,6 @@ public static class Digits
     public const int Count = 1797;
     public const int Side = 8;
     public const int Pixels = Side * Side;
-    public const int Classes = 10;
     public const string Citation = "Alpaydin, E. and Kaynak, C. (1998). Optical Recognition of Handwritten Digits. UCI Machine Learning Repository, https://doi.org/10.24432/C50P49 (CC BY 4.0)";
 
     static readonly Lazy<(float[] Pixels, long[] Labels)> Raw = new(Read);

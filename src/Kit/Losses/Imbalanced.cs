@@ -100,7 +100,8 @@ public static class Imbalanced
             else if (truth == 0 && guess == 1) fp++;
             else if (truth == 1 && guess == 0) fn++;
         }
-        return new RareClassReport(name, Metrics.Formulas.Recall(tp, fn), Metrics.Formulas.Precision(tp, fp),
+        // Recall tp/(tp+fn) and precision tp/(tp+fp), 0 when nothing was predicted positive (scikit-learn's zero_division=0).
+        return new RareClassReport(name, tp + fn == 0 ? 0 : (double)tp / (tp + fn), tp + fp == 0 ? 0 : (double)tp / (tp + fp),
             (double)correct / test.Count, tp + fn, losses);
     }
 

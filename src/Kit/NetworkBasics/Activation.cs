@@ -43,17 +43,6 @@ public static class Activations
         };
     }
 
-    /// <summary>The activation as a layer for nn.Sequential (nn.Sigmoid(), nn.ReLU(), …); null for <see cref="Activation.None"/>.</summary>
-    public static nn.Module<Tensor, Tensor>? Module(Activation activation) => activation switch
-    {
-        Activation.None => null,
-        Activation.Sigmoid => nn.Sigmoid(),
-        Activation.Tanh => nn.Tanh(),
-        Activation.ReLU => nn.ReLU(),
-        Activation.LeakyReLU => nn.LeakyReLU(LeakySlope),
-        _ => throw Unknown(activation),
-    };
-
     /// <summary>f(x) and f′(x) at each point, f′ from autograd (backward of ∑f(xᵢ), so each xᵢ gets its own slope).</summary>
     public static ActivationCurve Curve(Activation activation, IEnumerable<double> xs)
     {

@@ -12,7 +12,6 @@ namespace Kit.NetworkBasics;
 public sealed record UnitCensus(string Layer, int Units, int Silent, int Dead)
 {
     public double DeadFraction => (double)Dead / Units;
-    public double SilentFraction => (double)Silent / Units;
 }
 
 /// <summary>
@@ -60,7 +59,7 @@ public static class DeadUnits
         if (double.IsNaN(fraction) || fraction <= 0 || fraction > 1)
             throw new ArgumentOutOfRangeException(nameof(fraction), fraction, "fraction must be greater than 0 and at most 1.");
         if (!double.IsFinite(bias) || bias >= 0) throw new ArgumentOutOfRangeException(nameof(bias), bias, "bias must be a finite number below 0.");
-        var first = Mlp.LinearLayers(model).FirstOrDefault() ?? throw new ArgumentException("model has no Linear layer.", nameof(model));
+        var first = LogitLoss.LinearLayers(model).FirstOrDefault() ?? throw new ArgumentException("model has no Linear layer.", nameof(model));
         var b = first.bias ?? throw new ArgumentException("the first Linear layer has no bias to change.", nameof(model));
         int units = (int)b.shape[0];
         int count = Math.Max(1, (int)Math.Round(fraction * units));
@@ -74,15 +73,15 @@ public static class DeadUnits
     }
 
     /// <summary>
-    /// After one backward pass of <see cref="FullBatch.Loss"/> on (x, y): the L2 norm of the gradient on the
+    /// After one backward pass of the lesson's loss (binary cross-entropy on one logit) on (x, y): the L2 norm of the gradient on the
     /// first Linear layer's weights and biases of the given units. Exactly 0 means nothing can change them.
     /// </summary>
     public static double GradientToUnits(Sequential model, Tensor x, Tensor y, IReadOnlyList<int> units)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(units);
-        FullBatch.CheckData(x, y);
-        var first = Mlp.LinearLayers(model).FirstOrDefault() ?? throw new ArgumentException("model has no Linear layer.", nameof(model));
+        LogitLoss.CheckData(x, y);
+        var first = LogitLoss.LinearLayers(model).FirstOrDefault() ?? throw new ArgumentException("model has no Linear layer.", nameof(model));
         int size = (int)first.weight!.shape[0];
         if (units.Count == 0) throw new ArgumentException("units must name at least one unit.", nameof(units));
         foreach (var u in units)
@@ -91,7 +90,7 @@ public static class DeadUnits
         double sumSquares;
         using (var scope = NewDisposeScope())
         {
-            FullBatch.Loss(model.call(x), y).backward();
+            LogitLoss.Of(model.call(x), y).backward();
             var idx = tensor(units.Select(u => (long)u).ToArray(), device: first.weight.device);
             var gw = first.weight.grad!.index_select(0, idx);
             sumSquares = gw.pow(2).sum().item<float>();

@@ -11,19 +11,19 @@ namespace Kit.NetworkBasics;
 public static class GradientFlow
 {
     /// <summary>
-    /// One forward and backward pass of <see cref="FullBatch.Loss"/> on (x, y); returns the L2 norm of
+    /// One forward and backward pass of the lesson's loss (binary cross-entropy on one logit) on (x, y); returns the L2 norm of
     /// each Linear layer's weight gradient, input side first. Parameters are not changed; gradients are cleared again.
     /// </summary>
     public static double[] LayerGradientNorms(nn.Module<Tensor, Tensor> model, Tensor x, Tensor y)
     {
         ArgumentNullException.ThrowIfNull(model);
-        FullBatch.CheckData(x, y);
-        var layers = Mlp.LinearLayers(model);
+        LogitLoss.CheckData(x, y);
+        var layers = LogitLoss.LinearLayers(model);
         if (layers.Count == 0) throw new ArgumentException("model has no Linear layers to measure.", nameof(model));
         model.zero_grad();
         using (var scope = NewDisposeScope())
         {
-            FullBatch.Loss(model.call(x), y).backward();
+            LogitLoss.Of(model.call(x), y).backward();
         }
         var norms = layers.Select(l => l.weight!.grad is { } g ? g.norm().item<float>() : 0.0).ToArray();
         model.zero_grad();

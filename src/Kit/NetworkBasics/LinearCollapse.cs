@@ -12,7 +12,7 @@ namespace Kit.NetworkBasics;
 public static class LinearCollapse
 {
     /// <summary>
-    /// Folds a model made only of Linear layers (e.g. <c>Mlp.Build(..., Activation.None)</c>) into one
+    /// Folds a model made only of Linear layers (lesson 01's MLP with no activation) into one
     /// equivalent nn.Linear, on the model's device. Throws, naming the layer, if anything else is in the stack.
     /// </summary>
     public static Linear Collapse(nn.Module<Tensor, Tensor> model)

@@ -20,13 +20,6 @@ public static class WeightStats
         return Values(model).Count(v => Math.Abs(v) <= tolerance);
     }
 
-    /// <summary>Share of weights with |w| ≤ tolerance, in [0, 1].</summary>
-    public static double ZeroFraction(nn.Module model, double tolerance = 0)
-    {
-        var v = Values(model);
-        return v.Count(x => Math.Abs(x) <= tolerance) / (double)v.Length;
-    }
-
     /// <summary>Σ|w| and Σw² over the weights: the quantities L1 and L2 penalise.</summary>
     public static (double L1Norm, double SquaredL2) Norms(nn.Module model)
     {

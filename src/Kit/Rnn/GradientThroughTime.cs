@@ -1,4 +1,3 @@
-using Kit.Cnn;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -12,20 +11,22 @@ namespace Kit.Rnn;
 /// </summary>
 public static class GradientThroughTime
 {
+    /// <param name="model">a network that answers once per sequence, after the last step: logits [batch, classes]</param>
     /// <returns>‖∂L/∂xₜ‖ (L2 norm over the batch and the features) for t = 0 … steps − 1</returns>
-    public static double[] InputGradientNorms(SequenceModel model, Tensor x, Tensor y)
+    public static double[] InputGradientNorms(nn.Module<Tensor, Tensor> model, Tensor x, Tensor y)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(x);
         ArgumentNullException.ThrowIfNull(y);
         if (x.dim() != 3) throw new ArgumentException($"x must be [batch, steps, features], not {x.dim()}-D.", nameof(x));
-        if (model.Readout != Readout.LastStep) throw new ArgumentException("model must read out after the last step (Readout.LastStep).", nameof(model));
         model.zero_grad();
         double[] norms;
         using (var scope = NewDisposeScope())
         {
             var input = x.detach().clone().requires_grad_(true);
-            MiniBatch.Loss(model.call(input), y).backward();
+            var logits = model.call(input);
+            if (logits.dim() != 2) throw new ArgumentException($"model must answer once per sequence ([batch, classes]), not with shape [{string.Join(", ", logits.shape)}].", nameof(model));
+            nn.functional.cross_entropy(logits, y).backward();
             var perStep = input.grad!.pow(2).sum([0, 2]).sqrt().cpu().to(ScalarType.Float64);
             norms = perStep.data<double>().ToArray();
         }

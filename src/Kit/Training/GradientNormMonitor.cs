@@ -25,9 +25,6 @@ public sealed class GradientNormMonitor : Callback
         _perEpoch.TryGetValue(layer, out var list) ? list.ToArray()
         : throw new ArgumentException($"No layer named '{layer}'; layers: {string.Join(", ", Layers)}.", nameof(layer));
 
-    /// <summary>Each layer's mean gradient norm in the last epoch, input side first.</summary>
-    public double[] LastEpoch() => Layers.Select(l => _perEpoch[l].Count == 0 ? double.NaN : _perEpoch[l][^1]).ToArray();
-
     public override void OnTrainBegin(Trainer trainer)
     {
         _device = trainer.Device;

@@ -13,36 +13,24 @@ namespace Kit.Training;
 public sealed record Metric(string Name, Func<Tensor, Tensor, Tensor> Compute, bool HigherIsBetter = true)
 {
     /// <summary>
-    /// Fraction of correct class predictions: argmax over classes for outputs [n, C] with C ≥ 2, and
-    /// "logit &gt; 0" for a single output [n] or [n, 1] (binary classification on logits).
+    /// Fraction of correct class predictions: argmax over the last dimension for outputs [n, C] or [n, steps, C] with
+    /// C ≥ 2, and "logit &gt; 0" for a single output [n] or [n, 1] (binary classification on logits). Labels of −100
+    /// (PyTorch's ignore_index, e.g. a step with no answer) are left out, as the cross-entropy loss leaves them out.
     /// </summary>
     public static Metric Accuracy { get; } = new("accuracy", AccuracyOf);
 
-    /// <summary>Mean absolute error, for regression targets of the output's shape.</summary>
-    public static Metric MeanAbsoluteError { get; } = new("MAE", (o, t) => (o - t).abs().mean(), HigherIsBetter: false);
+    /// <summary>The label PyTorch's cross-entropy ignores by default, and <see cref="Accuracy"/> too.</summary>
+    public const long IgnoreIndex = -100;
 
     static Tensor AccuracyOf(Tensor output, Tensor target)
     {
-        Tensor predicted = output.dim() == 2 && output.shape[1] > 1
-            ? output.argmax(1)
+        Tensor predicted = output.dim() >= 2 && output.shape[^1] > 1
+            ? output.argmax(-1).reshape(-1)
             : (output.reshape(-1) > 0).to(ScalarType.Int64);
         var labels = target.is_floating_point() ? target.reshape(-1).round().to(ScalarType.Int64) : target.reshape(-1);
         if (labels.shape[0] != predicted.shape[0])
-            throw new ArgumentException($"accuracy needs one class label per example: output {TrainerChecks.Shape(output)}, target {TrainerChecks.Shape(target)}.", nameof(target));
-        return predicted.eq(labels).to(ScalarType.Float32).mean();
+            throw new ArgumentException($"accuracy needs one class label per prediction: output {TrainerChecks.Shape(output)}, target {TrainerChecks.Shape(target)}.", nameof(target));
+        var scored = labels.ne(IgnoreIndex);
+        return (predicted.eq(labels) & scored).sum().to(ScalarType.Float32) / scored.sum().clamp_min(1).to(ScalarType.Float32);
     }
-}
-
-/// <summary>Common loss functions as (output, target) → scalar delegates, averaged over the batch.</summary>
-public static class Losses
-{
-    /// <summary>Multi-class: logits [n, C], class labels int64 [n] (softmax + negative log-likelihood).</summary>
-    public static Func<Tensor, Tensor, Tensor> CrossEntropy { get; } = (o, t) => nn.functional.cross_entropy(o, t);
-
-    /// <summary>Binary: one logit per example, targets 0/1 of the same shape (float).</summary>
-    public static Func<Tensor, Tensor, Tensor> BinaryCrossEntropyWithLogits { get; } =
-        (o, t) => nn.functional.binary_cross_entropy_with_logits(o, t.to(o.dtype));
-
-    /// <summary>Regression: mean squared error; output and target must have the same shape.</summary>
-    public static Func<Tensor, Tensor, Tensor> MSE { get; } = (o, t) => nn.functional.mse_loss(o, t);
 }

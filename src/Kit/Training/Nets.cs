@@ -5,22 +5,20 @@ using static TorchSharp.torch;
 
 namespace Kit.Training;
 
-/// <summary>Small model builders for the training lessons, as plain nn.Sequential with readable layer names.</summary>
+/// <summary>The foundation's model builder, plain nn.Sequential with readable layer names, and seeded building.</summary>
 public static class Nets
 {
     /// <summary>
-    /// inputs → [Linear → (BatchNorm1d) → ReLU → (Dropout)] per hidden width → Linear(outputs).
-    /// Layers are named fc1, bn1, act1, drop1, …, out. The model is on <see cref="KitTorch.Device"/>.
+    /// inputs → [Linear → ReLU → (Dropout)] per hidden width → Linear(outputs): the foundation's one
+    /// builder, for tests and tools (each lesson defines the networks it teaches in its own cells).
+    /// Layers are named fc1, act1, drop1, …, out. The model is on <see cref="KitTorch.Device"/>.
     /// </summary>
     /// <param name="inputs">features per example, at least 1</param>
     /// <param name="hidden">width of each hidden layer (each at least 1); empty for a single Linear layer</param>
     /// <param name="outputs">at least 1</param>
     /// <param name="dropout">probability of zeroing a hidden unit during training, in [0, 1)</param>
-    /// <param name="batchNorm">add BatchNorm1d after each hidden Linear layer</param>
-    /// <param name="activation">"relu" (default), "tanh" or "sigmoid"</param>
     /// <param name="seed">makes the initial weights reproducible</param>
-    public static Sequential Mlp(int inputs, int[] hidden, int outputs, double dropout = 0, bool batchNorm = false,
-        string activation = "relu", int? seed = null)
+    public static Sequential Mlp(int inputs, int[] hidden, int outputs, double dropout = 0, int? seed = null)
     {
         if (inputs < 1) throw new ArgumentOutOfRangeException(nameof(inputs), inputs, "inputs must be at least 1.");
         ArgumentNullException.ThrowIfNull(hidden);
@@ -28,13 +26,6 @@ public static class Nets
             if (hidden[i] < 1) throw new ArgumentOutOfRangeException(nameof(hidden), hidden[i], $"hidden[{i}] (a layer width) must be at least 1.");
         if (outputs < 1) throw new ArgumentOutOfRangeException(nameof(outputs), outputs, "outputs must be at least 1.");
         if (!(dropout >= 0 && dropout < 1)) throw new ArgumentOutOfRangeException(nameof(dropout), dropout, "dropout must be a probability in [0, 1).");
-        Func<nn.Module<Tensor, Tensor>> act = (activation ?? "").ToLowerInvariant() switch
-        {
-            "relu" => () => nn.ReLU(),
-            "tanh" => () => nn.Tanh(),
-            "sigmoid" => () => nn.Sigmoid(),
-            _ => throw new ArgumentException($"activation must be \"relu\", \"tanh\" or \"sigmoid\", not \"{activation}\".", nameof(activation)),
-        };
 
         if (seed is int s) KitTorch.Seed(s); else KitTorch.Setup();
         var layers = new List<(string, nn.Module<Tensor, Tensor>)>();
@@ -43,8 +34,7 @@ public static class Nets
         {
             int k = i + 1;
             layers.Add(($"fc{k}", nn.Linear(fanIn, hidden[i])));
-            if (batchNorm) layers.Add(($"bn{k}", nn.BatchNorm1d(hidden[i])));
-            layers.Add(($"act{k}", act()));
+            layers.Add(($"act{k}", nn.ReLU()));
             if (dropout > 0) layers.Add(($"drop{k}", nn.Dropout(dropout)));
             fanIn = hidden[i];
         }
@@ -54,7 +44,11 @@ public static class Nets
         return model;
     }
 
-    /// <summary>Trainable parameters in the model.</summary>
-    public static long ParameterCount(nn.Module model) =>
-        model.parameters().Where(p => p.requires_grad).Sum(p => p.numel());
+    /// <summary>Seeds torch (<see cref="KitTorch.Seed"/>), then builds the model: the same seed gives the same initial weights.</summary>
+    public static T Seeded<T>(int seed, Func<T> build) where T : nn.Module
+    {
+        ArgumentNullException.ThrowIfNull(build);
+        KitTorch.Seed(seed);
+        return build();
+    }
 }

@@ -13,7 +13,7 @@ namespace Kit.Training;
 /// so memory stays flat however long it trains.
 /// <code>
 /// var model = Nets.Mlp(64, [32], 10, seed: 0);                      // or any nn.Module&lt;Tensor, Tensor&gt;
-/// var trainer = new Trainer(model, optim.Adam(model.parameters(), lr: 1e-3), Losses.CrossEntropy)
+/// var trainer = new Trainer(model, optim.Adam(model.parameters(), lr: 1e-3), nn.CrossEntropyLoss())
 /// {
 ///     BatchSize = 32, Seed = 0,                                      // Metric defaults to accuracy for int64 labels
 ///     Callbacks = { new EarlyStopping(Quantity.ValLoss, patience: 5), new ModelCheckpoint("ckpt/best.kit") },
@@ -32,7 +32,7 @@ public sealed class Trainer
 
     /// <param name="model">the network; its parameters must already be on the device you train on (data is moved there batch by batch)</param>
     /// <param name="optimizer">any TorchSharp optimizer over the model's parameters, with a learning rate &gt; 0</param>
-    /// <param name="loss">(output, target) → scalar loss averaged over the batch, e.g. <see cref="Training.Losses.CrossEntropy"/></param>
+    /// <param name="loss">(output, target) → scalar loss averaged over the batch, e.g. <c>(o, t) =&gt; F.cross_entropy(o, t)</c></param>
     /// <param name="scheduler">optional learning-rate scheduler, stepped once after every epoch</param>
     public Trainer(nn.Module<Tensor, Tensor> model, optim.Optimizer optimizer, Func<Tensor, Tensor, Tensor> loss,
         optim.lr_scheduler.LRScheduler? scheduler = null)
@@ -49,6 +49,13 @@ public sealed class Trainer
         Loss = loss;
         Scheduler = scheduler;
         KitTorch.Setup();
+    }
+
+    /// <summary>A trainer whose loss is one of PyTorch's loss modules, e.g. <c>nn.CrossEntropyLoss()</c> or <c>nn.MSELoss()</c>.</summary>
+    public Trainer(nn.Module<Tensor, Tensor> model, optim.Optimizer optimizer, nn.Module<Tensor, Tensor, Tensor> criterion,
+        optim.lr_scheduler.LRScheduler? scheduler = null)
+        : this(model, optimizer, (criterion ?? throw new ArgumentNullException(nameof(criterion))).call, scheduler)
+    {
     }
 
     public nn.Module<Tensor, Tensor> Model { get; }

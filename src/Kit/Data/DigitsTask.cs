@@ -1,7 +1,6 @@
-using Kit.Data;
 using static TorchSharp.torch;
 
-namespace Kit.TrainingConcepts;
+namespace Kit.Data;
 
 /// <summary>
 /// The digits classification task the training lessons share: a stratified 75/25 split of the 1,797 images
