@@ -12,6 +12,7 @@ static class Layers
     {
         "NetworkBasics", "Cnn", "Rnn", "TrainingConcepts", "Regularization", "Losses", "Metrics", "CrossValidation",
         "Clustering", "Clarify", "Text",
+        "TransferVsIncremental",
     };
 
     public static readonly IReadOnlySet<string> Study = new HashSet<string> { "Quizzes", "Progress" };
