@@ -5,10 +5,18 @@ using static TorchSharp.torch;
 namespace Kit.TransferVsIncremental;
 
 /// <summary>After one update: test accuracy and the optimizer steps spent so far, updating incrementally and retraining from scratch.</summary>
-public sealed record UpdateStep(int Update, int ExamplesSeen, double Incremental, double Retrained, long IncrementalSteps, long RetrainSteps);
+public sealed record UpdateStep(int Update, int ExamplesSeen, double Incremental, double Retrained, long IncrementalSteps, long RetrainSteps)
+{
+    public override string ToString() =>
+        $"update {Update} ({ExamplesSeen} examples seen): incremental {Incremental:P1} ({IncrementalSteps} steps so far), retrained {Retrained:P1} ({RetrainSteps} steps so far)";
+}
 
 /// <summary>After one update of a model trained on old classes with batches of new classes only: accuracy on each, with and without rehearsal.</summary>
-public sealed record ForgettingStep(int Update, double Old, double New, double OldRehearsed, double NewRehearsed);
+public sealed record ForgettingStep(int Update, double Old, double New, double OldRehearsed, double NewRehearsed)
+{
+    public override string ToString() =>
+        $"update {Update}: old classes {Old:P0} (with rehearsal {OldRehearsed:P0}), new classes {New:P0} (with rehearsal {NewRehearsed:P0})";
+}
 
 /// <summary>
 /// Incremental learning: the same task, new data arriving in batches. Each update starts from the previous model and
