@@ -85,6 +85,9 @@ public class TransferVsIncrementalToolTests
         Assert.Equal("oldClasses", Assert.Throws<ArgumentException>(() => Incremental.Forgetting(Lesson15.Mlp(64), train, test, [.. Enumerable.Range(0, 10)], 2, 10, 10, settings, settings, 0)).ParamName);
         Assert.Equal("perUpdate", Assert.Throws<ArgumentOutOfRangeException>(() => Incremental.Forgetting(Lesson15.Mlp(64), train, test, [0, 1, 2, 3, 4], 6, 200, 10, settings, settings, 0)).ParamName);
         Assert.Equal("rehearsal", Assert.Throws<ArgumentOutOfRangeException>(() => Incremental.Forgetting(Lesson15.Mlp(64), train, test, [0, 1, 2, 3, 4], 2, 10, 0, settings, settings, 0)).ParamName);
+        Assert.Equal("update", Assert.Throws<ArgumentOutOfRangeException>(() => Incremental.Forgetting(Lesson15.Mlp(64), train, test, [0, 1, 2, 3, 4], 2, 10, 10, settings, settings with { BatchSize = 0 }, 0)).ParamName);
+        Assert.Equal("initial", Assert.Throws<ArgumentOutOfRangeException>(() => Incremental.Forgetting(Lesson15.Mlp(64), train, test, [0, 1, 2, 3, 4], 2, 10, 10, settings with { Epochs = 0 }, settings, 0)).ParamName);
+        Assert.Equal("targetTest", Assert.Throws<ArgumentException>(() => Transfer.FineTuneVsScratch(small, Lesson15.Mlp(16), family.Task(2, 0).Sample(20, 0), train, settings, 0)).ParamName);
         Assert.Equal("batches", Assert.Throws<ArgumentOutOfRangeException>(() => Incremental.SameTask(Lesson15.Mlp(64), train, test, 1, settings, 0)).ParamName);
         var other = family.Task(2, 0).Sample(20, 0);
         Assert.Equal("test", Assert.Throws<ArgumentException>(() => Incremental.SameTask(Lesson15.Mlp(64), train, other, 2, settings, 0)).ParamName);

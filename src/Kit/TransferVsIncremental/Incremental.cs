@@ -33,7 +33,7 @@ public static class Incremental
     public static IReadOnlyList<UpdateStep> SameTask(Func<int, nn.Module<Tensor, Tensor>> model, ToyDataset train, ToyDataset test,
         int batches, TrainingSettings settings, int seed)
     {
-        Check(model, train, test, settings);
+        Runs.Check(model, train, test, settings, nameof(train), nameof(test));
         if (batches < 2 || batches > train.Count)
             throw new ArgumentOutOfRangeException(nameof(batches), batches, $"batches must be between 2 and the {train.Count} training examples.");
         int classes = Runs.ClassCount(train);
@@ -64,7 +64,7 @@ public static class Incremental
     public static IReadOnlyList<ForgettingStep> Forgetting(Func<int, nn.Module<Tensor, Tensor>> model, ToyDataset train, ToyDataset test,
         int[] oldClasses, int updates, int perUpdate, int rehearsal, TrainingSettings initial, TrainingSettings update, int seed)
     {
-        Check(model, train, test, update);
+        Runs.Check(model, train, test, update, nameof(train), nameof(test), nameof(update));
         ArgumentNullException.ThrowIfNull(initial);
         initial.Check(nameof(initial));
         ArgumentNullException.ThrowIfNull(oldClasses);
@@ -103,15 +103,4 @@ public static class Incremental
 
     static ToyDataset Concat(ToyDataset a, ToyDataset b) =>
         new($"{a.Name} + {b.Name}", [.. a.Features, .. b.Features], [.. a.Labels, .. b.Labels], a.FeatureCount);
-
-    static void Check(Func<int, nn.Module<Tensor, Tensor>> model, ToyDataset train, ToyDataset test, TrainingSettings settings)
-    {
-        ArgumentNullException.ThrowIfNull(model);
-        ArgumentNullException.ThrowIfNull(train);
-        ArgumentNullException.ThrowIfNull(test);
-        ArgumentNullException.ThrowIfNull(settings);
-        settings.Check(nameof(settings));
-        if (test.FeatureCount != train.FeatureCount)
-            throw new ArgumentException($"test has {test.FeatureCount} features, train {train.FeatureCount}.", nameof(test));
-    }
 }

@@ -51,5 +51,18 @@ public static class Runs
         return model(classes);
     }
 
+    /// <summary>The checks every run makes on its network builder, data and settings, naming the caller's arguments.</summary>
+    internal static void Check(Func<int, nn.Module<Tensor, Tensor>> model, ToyDataset train, ToyDataset test, TrainingSettings settings,
+        string trainName, string testName, string settingsName = "settings")
+    {
+        ArgumentNullException.ThrowIfNull(model, nameof(model));
+        ArgumentNullException.ThrowIfNull(train, trainName);
+        ArgumentNullException.ThrowIfNull(test, testName);
+        ArgumentNullException.ThrowIfNull(settings, settingsName);
+        settings.Check(settingsName);
+        if (test.FeatureCount != train.FeatureCount)
+            throw new ArgumentException($"{testName} has {test.FeatureCount} features, {trainName} {train.FeatureCount}.", testName);
+    }
+
     internal static int ClassCount(ToyDataset data) => (int)data.Labels.Max() + 1;
 }

@@ -40,13 +40,7 @@ public static class Transfer
         ToyDataset targetTrain, ToyDataset targetTest, TrainingSettings settings, int seed, string head = "out")
     {
         ArgumentNullException.ThrowIfNull(pretrained);
-        ArgumentNullException.ThrowIfNull(model);
-        ArgumentNullException.ThrowIfNull(targetTrain);
-        ArgumentNullException.ThrowIfNull(targetTest);
-        ArgumentNullException.ThrowIfNull(settings);
-        settings.Check(nameof(settings));
-        if (targetTest.FeatureCount != targetTrain.FeatureCount)
-            throw new ArgumentException($"targetTest has {targetTest.FeatureCount} features, targetTrain {targetTrain.FeatureCount}.", nameof(targetTest));
+        Runs.Check(model, targetTrain, targetTest, settings, nameof(targetTrain), nameof(targetTest));
         int classes = Runs.ClassCount(targetTrain);
         var fineTuned = Runs.Build(model, classes, seed + 1);
         CopyAllBut(head, pretrained, fineTuned);
