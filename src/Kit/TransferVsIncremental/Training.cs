@@ -1,5 +1,4 @@
 using Kit.Data;
-using Kit.Runtime;
 using Kit.Training;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -44,12 +43,9 @@ public static class Runs
         return Metric.Accuracy.Compute(net.call(x), y).item<float>();
     }
 
-    /// <summary>Seeds torch, then builds: the same seed gives the same initial weights.</summary>
-    public static nn.Module<Tensor, Tensor> Build(Func<int, nn.Module<Tensor, Tensor>> model, int classes, int seed)
-    {
-        KitTorch.Seed(seed);
-        return model(classes);
-    }
+    /// <summary>The network for <paramref name="classes"/> classes, built after seeding (<see cref="Nets.Seeded"/>): the same seed gives the same initial weights.</summary>
+    internal static nn.Module<Tensor, Tensor> Build(Func<int, nn.Module<Tensor, Tensor>> model, int classes, int seed) =>
+        Nets.Seeded(seed, () => model(classes));
 
     /// <summary>The checks every run makes on its network builder, data and settings, naming the caller's arguments.</summary>
     internal static void Check(Func<int, nn.Module<Tensor, Tensor>> model, ToyDataset train, ToyDataset test, TrainingSettings settings,
