@@ -30,9 +30,10 @@ public static class ChartHtml
             }
             (function wait(){
               if(window.Plotly&&window.Plotly.newPlot){draw();return;}
-              if(tries++<300){setTimeout(wait,50);return;}
-              var el=document.getElementById(id);
-              if(el){el.innerHTML='<p style="color:#b00">The chart library is not on this page: run the Kit setup cell (the one with #r "nuget: Kit.Interactive") first.</p>';}
+              var el=document.getElementById(id); if(!el){return;}
+              // After 15 s say what brings the library back, and keep waiting: the chart draws as soon as it is there.
+              if(++tries===300){el.innerHTML='<p style="color:#b00">The chart library (plotly.js) is not on this page, which happens after the page is reloaded: run the Kit setup cell (the first code cell) again and this chart draws.</p>';}
+              setTimeout(wait,tries<300?50:1000);
             })();
             })();
             </script>
