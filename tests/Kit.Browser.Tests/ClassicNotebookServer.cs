@@ -106,5 +106,10 @@ public sealed class ClassicNotebookServer : IDisposable
     {
         if (_server is { HasExited: false }) _server.Kill(entireProcessTree: true);
         _server?.Dispose();
+        var served = Path.GetDirectoryName(Folder)!;
+        var link = Path.Combine(served, "artifacts");
+        if (File.Exists(link) || Directory.Exists(link)) File.Delete(link); // the link only, never the checkout's artifacts
+        foreach (var dir in new[] { served, KitHome })
+            try { Directory.Delete(dir, recursive: true); } catch (IOException) { }
     }
 }

@@ -24,6 +24,7 @@ public static class ChartHtml
             var tries=0;
             function draw(){
               var el=document.getElementById(id); if(!el){return;}
+              if(tries>=300){el.innerHTML='';}
               var dark=document.body&&(document.body.classList.contains('vscode-dark')||document.body.getAttribute('data-jp-theme-light')==='false');
               if(dark&&!layout.template){layout.font=Object.assign({color:'#ddd'},layout.font||{});layout.paper_bgcolor=layout.paper_bgcolor||'rgba(0,0,0,0)';layout.plot_bgcolor=layout.plot_bgcolor||'rgba(0,0,0,0)';}
               window.Plotly.newPlot(el,data,layout,config).then(function(){ if(frames.length){ return window.Plotly.addFrames(el,frames); } });
