@@ -16,6 +16,7 @@ public sealed class ClassicNotebookServer : IDisposable
     const string Python = "/usr/bin/python3";
     readonly Process? _server;
     readonly System.Text.StringBuilder _log = new();
+    readonly string _config = Repo.TempDir("classic-config"), _runtime = Repo.TempDir("classic-runtime");
 
     /// <summary>Why the tests are skipped, or null when the server runs.</summary>
     public string? SkipReason { get; }
@@ -42,8 +43,8 @@ public sealed class ClassicNotebookServer : IDisposable
                                   $"--NotebookApp.token={Token}", $"--notebook-dir={Folder}" })
             psi.ArgumentList.Add(a);
         foreach (var (k, v) in kernels.Environment) psi.Environment[k] = v;
-        psi.Environment["JUPYTER_CONFIG_DIR"] = Repo.TempDir("classic-config");
-        psi.Environment["JUPYTER_RUNTIME_DIR"] = Repo.TempDir("classic-runtime");
+        psi.Environment["JUPYTER_CONFIG_DIR"] = _config;
+        psi.Environment["JUPYTER_RUNTIME_DIR"] = _runtime;
         psi.Environment["KIT_HOME"] = KitHome;
         psi.Environment.Remove("KIT_PROGRESS"); // this test is about recording
         _server = Process.Start(psi)!;
@@ -109,7 +110,7 @@ public sealed class ClassicNotebookServer : IDisposable
         var served = Path.GetDirectoryName(Folder)!;
         var link = Path.Combine(served, "artifacts");
         if (File.Exists(link) || Directory.Exists(link)) File.Delete(link); // the link only, never the checkout's artifacts
-        foreach (var dir in new[] { served, KitHome })
+        foreach (var dir in new[] { served, KitHome, _config, _runtime })
             try { Directory.Delete(dir, recursive: true); } catch (IOException) { }
     }
 }
