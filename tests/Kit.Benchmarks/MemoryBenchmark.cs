@@ -21,6 +21,12 @@ static partial class MemoryBenchmark
         if (!File.Exists(Python)) { Console.WriteLine($"  ({Python} not found: the memory benchmark needs Jupyter's kernel client)"); return 0; }
         var root = RepoRoot();
         var work = Directory.CreateTempSubdirectory("kit-memory-").FullName;
+        try { return Run(root, work); }
+        finally { Directory.Delete(work, recursive: true); }
+    }
+
+    static int Run(string root, string work)
+    {
         var install = Process.Start(new ProcessStartInfo(KitCli(root), ["jupyter", "install", "--kernels-dir", Path.Combine(work, "kernels")]) { RedirectStandardOutput = true })!;
         install.StandardOutput.ReadToEnd();
         install.WaitForExit();
@@ -47,7 +53,8 @@ static partial class MemoryBenchmark
     {
         double peak = m.GetProperty("peak_mb").GetDouble();
         Console.WriteLine($"  {name,-22} start {m.GetProperty("start_mb").GetDouble(),5:F0} MB · after the first cell {m.GetProperty("after_first_cell_mb").GetDouble(),5:F0} MB · " +
-                          $"peak {peak,5:F0} MB → {Math.Floor((ServerMb - ReservedMb) / peak),3:F0} students per 16 GB server (1 GB kept for the system)");
+                          $"peak {peak,5:F0} MB → {Math.Floor((ServerMb - ReservedMb) / peak),3:F0} students per 16 GB server (1 GB kept for the system); " +
+                          $"cells ran in {m.GetProperty("seconds").GetDouble():F1} s");
     }
 
     static JsonElement? Measure(string kernel, string cwd, List<string> cells, string work)

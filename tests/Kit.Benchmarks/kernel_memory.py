@@ -1,6 +1,6 @@
 """Runs code cells in a fresh Jupyter kernel and prints, as one JSON line, the kernel process's resident memory:
-at start, after the first cell, and its peak (VmHWM) at the end. Usage: kernel_memory.py KERNEL_NAME CWD CELLS.json"""
-import json, sys
+at start, after the first cell, and its peak (VmHWM) at the end; and how long the cells took. Usage: kernel_memory.py KERNEL_NAME CWD CELLS.json"""
+import json, sys, time
 import jupyter_client
 
 def memory(pid):
@@ -13,12 +13,14 @@ def main(kernel, cwd, cells_file):
     try:
         pid = km.provisioner.process.pid
         figures = {"start_mb": memory(pid)["VmRSS"]}
+        started = time.monotonic()
         for i, code in enumerate(cells):
             reply = kc.execute_interactive(code, timeout=900, output_hook=lambda msg: None)
             if reply["content"]["status"] != "ok":
                 raise SystemExit(f"cell {i} failed: {reply['content'].get('evalue', '')[:300]}")
             if i == 0: figures["after_first_cell_mb"] = memory(pid)["VmRSS"]
         figures["peak_mb"] = memory(pid)["VmHWM"]
+        figures["seconds"] = time.monotonic() - started
         print(json.dumps(figures))
     finally:
         km.shutdown_kernel(now=True)
