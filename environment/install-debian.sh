@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the Kit's optional parts need on Debian 12 / Ubuntu 22.04+ (run as root or with sudo):
-#   - Jupyter (nbconvert, nbclient, kernel client) to run notebooks through real Jupyter
+#   - Jupyter (nbconvert, nbclient, kernel client) to run notebooks through real Jupyter, and the classic Notebook
+#     (python3-notebook) whose page the front-end test drives
 #   - Debian's Chromium, for the tests that open saved notebooks in a browser with no network
 #   - OpenBLAS, selected as the system BLAS: without it Debian's python3-torch and numpy (the benchmarks' and
 #     fixtures' peers) run on the reference BLAS, several times slower, and a benchmark against them misleads
@@ -9,7 +10,7 @@
 set -euo pipefail
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 export DEBIAN_FRONTEND=noninteractive
-packages=(jupyter-nbconvert python3-nbclient jupyter-client jupyter-core python3-ipykernel chromium libopenblas0)
+packages=(jupyter-nbconvert python3-nbclient jupyter-client jupyter-core python3-ipykernel python3-notebook chromium libopenblas0)
 if [ "${1:-}" = --peers ]; then packages+=(python3-torch python3-sklearn python3-numpy python3-scipy); fi
 missing=()
 for p in "${packages[@]}"; do dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p"); done

@@ -14,8 +14,8 @@ public sealed class KitKernelExtension : IKernelExtension
         QuizAnswers.Attach();
         LiveDisplayBridge.Register();
         QuietReferenceWarnings.Apply(kernel.RootKernel);
-        var banner = Banner.Create();
-        if (KernelInvocationContext.Current is { } context) context.DisplayAs(banner, "text/html");
+        BannerOnSetupCell.Register(kernel.RootKernel);
+        if (KernelInvocationContext.Current is { } context) BannerOnSetupCell.Show(context);
         return Task.CompletedTask;
     }
 }

@@ -1,17 +1,16 @@
 using Kit.Benchmarks;
 
-return (args.FirstOrDefault() ?? "threads") switch
+var benchmarks = new Dictionary<string, Func<int>>
 {
-    "threads" => ThreadsBenchmark.Run(),
-    "metrics" => MetricsBenchmark.Run(),
-    "training" => TrainingBenchmark.Run(),
-    "output" => OutputBenchmark.Run(),
-    "ensembles" => EnsemblesBenchmark.Run(),
-    var unknown => Unknown(unknown),
+    ["threads"] = () => ThreadsBenchmark.Run(),
+    ["metrics"] = () => MetricsBenchmark.Run(),
+    ["training"] = () => TrainingBenchmark.Run(),
+    ["output"] = OutputBenchmark.Run,
+    ["ensembles"] = () => EnsemblesBenchmark.Run(),
+    ["memory"] = MemoryBenchmark.Run,
 };
 
-static int Unknown(string name)
-{
-    Console.Error.WriteLine($"unknown benchmark '{name}'; available: threads, metrics, training, output, ensembles");
-    return 2;
-}
+var name = args.FirstOrDefault() ?? "threads";
+if (benchmarks.TryGetValue(name, out var run)) return run();
+Console.Error.WriteLine($"unknown benchmark '{name}'; available: {string.Join(", ", benchmarks.Keys)}");
+return 2;

@@ -59,6 +59,13 @@ public sealed class BrowserFixture : IAsyncLifetime
         return await QuizPage.OpenAsync(context, new Uri(file).AbsoluteUri);
     }
 
+    /// <summary>A fresh browser context for a page served elsewhere (a local notebook server).</summary>
+    public Task<IBrowserContext> NewContextAsync()
+    {
+        Skip.If(SkipReason is not null, SkipReason);
+        return _browser!.NewContextAsync();
+    }
+
     public async Task DisposeAsync()
     {
         if (_browser is not null) await _browser.CloseAsync();

@@ -52,7 +52,7 @@ public sealed class QuizWidgetTests(BrowserFixture browser)
         await Expect(quiz.Message("m")).ToHaveTextAsync("Correct.");
 
         var sent = await quiz.Page.EvaluateAsync<string[]>("window.__sent");
-        Assert.Equal(["Kit.Quizzes.WidgetAnswers.Submit(\"s\", \"B\", null);", "Kit.Quizzes.WidgetAnswers.Submit(\"m\", \"B,D\", null);"], sent);
+        Assert.Equal(["Kit.Quizzes.WidgetAnswers.Save(\"s\", \"B\", null);", "Kit.Quizzes.WidgetAnswers.Save(\"m\", \"B,D\", null);"], sent);
         quiz.AssertOfflineAndErrorFree();
     }
 

@@ -48,11 +48,20 @@ public class FormatterTests(KernelFixture kernel)
     }
 
     [Fact]
-    public async Task The_line_the_quiz_widget_sends_runs_in_the_kernel()
+    public async Task The_line_the_quiz_widget_sends_runs_in_the_kernel_and_fails_with_the_reason_when_nothing_is_saved()
     {
-        // What the widget's script builds for an answer (WidgetAnswers.CallScript): it must compile against the loaded Kit.
-        var outputs = await kernel.RunAsync("""Kit.Quizzes.WidgetAnswers.Submit("nnb-binary-output", "A", 2024);""");
-        Assert.Empty(outputs);
+        // What the widget's script builds for an answer (WidgetAnswers.CallScript): it compiles against the loaded Kit, and
+        // the kernel's reply is the widget's only evidence, so not saving (tests record nothing) must fail the command.
+        var e = await Assert.ThrowsAsync<InvalidOperationException>(() => kernel.RunAsync("""Kit.Quizzes.WidgetAnswers.Save("nnb-binary-output", "A", 2024);"""));
+        Assert.Contains("Recording is off in this kernel (KIT_PROGRESS=off).", e.Message);
+    }
+
+    [Fact]
+    public async Task Running_the_setup_cell_again_shows_the_banner_and_plotly_js_again_and_other_cells_do_not()
+    {
+        var again = await kernel.RunAsync("""var kitPackage = System.IO.Path.Combine("artifacts", "kit-package.txt");""");
+        Assert.Contains(again, o => o.Contains("class=\"kit-banner\"") && o.Contains("window.Plotly"));
+        Assert.DoesNotContain(await kernel.RunAsync("var notSetup = 1;"), o => o.Contains("kit-banner"));
     }
 
     [Fact]
@@ -61,7 +70,9 @@ public class FormatterTests(KernelFixture kernel)
         var quiz = Kit.Quizzes.Quiz.For(Kit.Quizzes.QuizBank.Topics.First());
         var html = QuizAnswers.Html(quiz);
         Assert.Contains("typeof k.submitCode==='function'", html);
-        Assert.Contains("Kit.Quizzes.WidgetAnswers.Submit(", html);
+        Assert.Contains("typeof nb.kernel.execute==='function'", html);
+        Assert.Contains("window.jupyterapp&&window.jupyterapp.shell", html);
+        Assert.Contains("Kit.Quizzes.WidgetAnswers.Save(", html);
         Assert.DoesNotContain("window.interactive", quiz.ToHtml()); // the core knows no notebook host
     }
 

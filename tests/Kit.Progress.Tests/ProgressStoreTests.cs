@@ -161,7 +161,7 @@ public class ProgressStoreTests
         Assert.DoesNotContain("interactive", quiz.ToHtml());
         var hosted = QuizHtml.Render(quiz, "function(code){window.sent=code;}");
         Assert.Contains("var send=function(code){window.sent=code;},", hosted);
-        Assert.Contains("Kit.Quizzes.WidgetAnswers.Submit(", hosted);
+        Assert.Contains("Kit.Quizzes.WidgetAnswers.Save(", hosted);
         Assert.Contains("data-seed=\"null\"", Quiz.For(QuizBank.Topics.First(), shuffleSeed: null).ToHtml());
     }
 

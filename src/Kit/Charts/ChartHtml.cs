@@ -24,15 +24,17 @@ public static class ChartHtml
             var tries=0;
             function draw(){
               var el=document.getElementById(id); if(!el){return;}
+              if(tries>=300){el.innerHTML='';}
               var dark=document.body&&(document.body.classList.contains('vscode-dark')||document.body.getAttribute('data-jp-theme-light')==='false');
               if(dark&&!layout.template){layout.font=Object.assign({color:'#ddd'},layout.font||{});layout.paper_bgcolor=layout.paper_bgcolor||'rgba(0,0,0,0)';layout.plot_bgcolor=layout.plot_bgcolor||'rgba(0,0,0,0)';}
               window.Plotly.newPlot(el,data,layout,config).then(function(){ if(frames.length){ return window.Plotly.addFrames(el,frames); } });
             }
             (function wait(){
               if(window.Plotly&&window.Plotly.newPlot){draw();return;}
-              if(tries++<300){setTimeout(wait,50);return;}
-              var el=document.getElementById(id);
-              if(el){el.innerHTML='<p style="color:#b00">The chart library is not on this page: run the Kit setup cell (the one with #r "nuget: Kit.Interactive") first.</p>';}
+              var el=document.getElementById(id); if(!el){return;}
+              // After 15 s say what brings the library back, and keep waiting: the chart draws as soon as it is there.
+              if(++tries===300){el.innerHTML='<p style="color:#b00">The chart library (plotly.js) is not on this page, which happens after the page is reloaded: run the Kit setup cell (the first code cell) again and this chart draws.</p>';}
+              setTimeout(wait,tries<300?50:1000);
             })();
             })();
             </script>

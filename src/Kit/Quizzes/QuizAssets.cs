@@ -35,10 +35,17 @@ static class QuizAssets
         #{{{id}}} .kq-msg{margin:4px 0;font-weight:600}
         #{{{id}}} .kq-q[data-result="right"] .kq-msg{color:rgb(30,150,70);color:color-mix(in srgb,rgb(30,150,70) 50%,currentColor)}
         #{{{id}}} .kq-q[data-result="wrong"] .kq-msg{color:rgb(210,60,60);color:color-mix(in srgb,rgb(210,60,60) 50%,currentColor)}
+        #{{{id}}} .kq-save{margin:4px 0;font-size:12px;opacity:.85}
+        #{{{id}}} .kq-save[data-saved="no"]{opacity:1;padding:6px 10px;border-radius:6px;border-left:4px solid rgba(230,150,30,.9);background:rgba(230,150,30,.10)}
+        #{{{id}}} .kq-save code{user-select:all;word-break:break-all}
         #{{{id}}} .kq-foot{opacity:.7;font-size:12px;margin-top:6px}
         """;
 
-    /// <param name="send">A JavaScript function taking one line of C# that the host's kernel runs; null: answers stay in the page.</param>
+    /// <param name="send">
+    /// A JavaScript function (line of C#, quiz element) that runs the line in the host's kernel and returns a promise of
+    /// the kernel's reply (rejected with the reason when the kernel did not save), or null where the page cannot reach a
+    /// kernel; null itself: answers stay in the page and nothing is said about saving.
+    /// </param>
     public static string Script(string id, string? send) => $$$"""
         (function(){
           var root=document.getElementById('{{{id}}}'); if(!root){return;}
@@ -46,11 +53,25 @@ static class QuizAssets
           function score(){var c=root.querySelectorAll('.kq-q[data-result="right"]').length;root.querySelector('.kq-score').textContent=c+' / '+total+' correct';}
           function all(q,sel){return Array.prototype.slice.call(q.querySelectorAll(sel));}
           var send={{{send ?? "null"}}}, call={{{WidgetAnswers.CallScript}}};
-          function report(id,resp){
-            // Best effort: where the host gave a transport to its kernel, the kernel grades and records the answer
-            // again (it never trusts this verdict). Without one (static pages, other front-ends) nothing is sent.
+          function text(box,t){box.appendChild(document.createTextNode(t));}
+          function code(box,t){var c=document.createElement('code');c.textContent=t;box.appendChild(c);}
+          function notSaved(box,why,line,cli){
+            box.setAttribute('data-saved','no'); box.textContent='';
+            text(box,'Not saved: '+why+' To save it, run this in a code cell: '); code(box,line);
+            if(cli){text(box,' or in a terminal, in the Kit\'s folder: ');code(box,cli);}
+          }
+          function report(q,id,resp){
+            // The host's transport runs the line in the kernel and returns a promise of the kernel's reply: it resolves
+            // once the kernel saved the answer and rejects with the kernel's reason; null means no route to a kernel here.
             if(!send){return;}
-            try{send(call(id,resp,root.getAttribute('data-seed')));}catch(e){}
+            var seed=root.getAttribute('data-seed'), line=call(id,resp,seed), turn=(q.kitTurn||0)+1, box=q.querySelector('.kq-save');
+            var cli=seed==='null'||seed==='{{{Quiz.DefaultSeed}}}'?'dotnet run --project src/Kit.Cli -- quiz answer '+id+' '+String(resp).replace(/[^A-Za-z0-9=,.+-]/g,'')+(seed==='null'?' --bank-order':''):null;
+            q.kitTurn=turn; box.hidden=false;
+            var reply=null; try{reply=send(line,root);}catch(e){reply=Promise.reject(e);}
+            if(!reply){notSaved(box,'this page has no connection to the kernel (it only grades here).',line,cli);return;}
+            box.setAttribute('data-saved','pending'); box.textContent='Saving to your progress…';
+            reply.then(function(){if(q.kitTurn===turn){box.setAttribute('data-saved','yes');box.textContent='Saved to your progress (the kernel confirmed).';}},
+                       function(e){if(q.kitTurn===turn){notSaved(box,(e&&e.message||String(e)).replace(/\s*$/,'')+'.',line,cli);}});
           }
           function same(a,b){if(a.length!==b.length){return false;}for(var i=0;i<a.length;i++){if(a[i]!==b[i]){return false;}}return true;}
           qs.forEach(function(q){
@@ -64,7 +85,7 @@ static class QuizAssets
               all(q,'.kq-expl').forEach(function(e){e.hidden=!(e.classList.contains('kq-all')||shown.indexOf(e.getAttribute('data-for'))>=0);});
               var tip=q.querySelector('.kq-tip'); if(tip){tip.hidden=false;}
               retry.hidden=false; score();
-              report(q.getAttribute('data-id'),resp);
+              report(q,q.getAttribute('data-id'),resp);
             }
             function markOptions(chosen){
               all(q,'.kq-opt').forEach(function(o){var k=o.getAttribute('data-key');
@@ -113,6 +134,7 @@ static class QuizAssets
               all(q,'select').forEach(function(s){s.value='';});
               var num=q.querySelector('.kq-num'); if(num){num.value='';}
               q.removeAttribute('data-result'); msg.textContent=''; retry.hidden=true; score();
+              var save=q.querySelector('.kq-save'); save.hidden=true; save.textContent=''; save.removeAttribute('data-saved'); q.kitTurn=(q.kitTurn||0)+1;
               var first=q.querySelector('button.kq-opt,.kq-order button,select,input'); if(first){first.focus();}
             });
           });

@@ -12,8 +12,9 @@ namespace Kit.Quizzes;
 public static class QuizHtml
 {
     /// <param name="sendToKernel">
-    /// The host's transport, as a JavaScript function that takes one line of C# and runs it in the notebook's kernel
-    /// (the widget sends each answer through it, to be graded again and recorded); null: the widget only grades in the page.
+    /// The host's transport, as a JavaScript function that takes one line of C# (and the quiz element), runs it in the
+    /// notebook's kernel and returns a promise of the kernel's reply, or null where this page cannot reach a kernel
+    /// (the widget then shows the line to run by hand); null itself: the widget only grades in the page.
     /// </param>
     public static string Render(Quiz quiz, string? sendToKernel = null)
     {
@@ -99,6 +100,7 @@ public static class QuizHtml
         }
         if (q.Type != QuestionType.Single) sb.Append("<button type=\"button\" class=\"kq-check\">Check</button>");
         sb.Append("<div class=\"kq-msg\" aria-live=\"polite\"></div>");
+        sb.Append("<div class=\"kq-save\" aria-live=\"polite\" hidden></div>");
         if (q.Tip is not null) sb.Append($"<div class=\"kq-tip\" hidden><b>Exam tip:</b> {E(q.Tip)}</div>");
         sb.Append("<button type=\"button\" class=\"kq-retry\" hidden>Try again</button></div>");
     }

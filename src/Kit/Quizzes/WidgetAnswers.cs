@@ -23,7 +23,20 @@ public static class WidgetAnswers
         catch (ArgumentException) { return null; }
     }
 
-    /// <summary>A JavaScript function (id, response, seed) → the C# line that submits the answer; every argument is sanitised.</summary>
+    /// <summary>
+    /// What the widget's line runs: records the answer, or throws with the reason it was not recorded, so the kernel's
+    /// reply itself (ok or error) tells the page whether the answer was saved.
+    /// </summary>
+    public static void Save(string questionId, string response, int? seed = Quiz.DefaultSeed)
+    {
+        if (!ProgressStore.Enabled) throw new InvalidOperationException("Recording is off in this kernel (KIT_PROGRESS=off).");
+        var outcome = Submit(AnswerPipeline.Shared, QuizBank.AllQuestions.ToList(), questionId, response, seed)
+            ?? throw new ArgumentException($"'{response}' is not an answer to question '{questionId}' of the bank.", nameof(response));
+        if (!outcome.Recorded)
+            throw new InvalidOperationException($"The answer could not be written to {ProgressStore.DefaultPath} (the kernel's standard error says why).");
+    }
+
+    /// <summary>A JavaScript function (id, response, seed) → the C# line that saves the answer; every argument is sanitised.</summary>
     internal static string CallScript =>
-        $$"""function(id,resp,seed){return '{{typeof(WidgetAnswers).FullName}}.{{nameof(Submit)}}("'+String(id).replace(/[^a-z0-9-]/g,'')+'", "'+String(resp).replace(/[^A-Za-z0-9=,.+ -]/g,'')+'", '+(/^-?[0-9]{1,10}$/.test(seed)?seed:'null')+');';}""";
+        $$"""function(id,resp,seed){return '{{typeof(WidgetAnswers).FullName}}.{{nameof(Save)}}("'+String(id).replace(/[^a-z0-9-]/g,'')+'", "'+String(resp).replace(/[^A-Za-z0-9=,.+ -]/g,'')+'", '+(/^-?[0-9]{1,10}$/.test(seed)?seed:'null')+');';}""";
 }
