@@ -42,6 +42,17 @@ public class QuizBankTests
             Assert.True(numeric.Any(q => q.Compute!.Formula == formula), $"no numeric question uses {formula}");
     }
 
+    [Theory]
+    [InlineData(4, 2, 25088)] // PyTorch 1.13: sum(p.numel() for p in nn.LSTM(32, 64).parameters())
+    [InlineData(3, 2, 18816)] // nn.GRU(32, 64)
+    [InlineData(1, 2, 6272)]  // nn.RNN(32, 64)
+    [InlineData(4, 1, 24832)] // Keras LSTM(64) on 32 features: 4 · (96 · 64 + 64), one bias vector per gate
+    public void The_recurrent_parameter_formula_counts_what_pytorch_and_keras_layers_hold(int blocks, int biasVectors, double expected)
+    {
+        var args = JsonNode.Parse($$"""{"inputs":32,"hidden":64,"blocks":{{blocks}},"bias_vectors":{{biasVectors}}}""")!.AsObject();
+        Assert.Equal(expected, NumericFormulas.Compute(new NumericCompute("recurrent_params", args)));
+    }
+
     [Fact]
     public void Every_topic_lists_its_study_guide_items_and_covers_each_of_them()
     {
