@@ -16,20 +16,21 @@ public class QuizBankTests
     static IReadOnlyList<Question> All => QuizBank.AllQuestions.ToList();
 
     [Fact]
-    public void Every_study_guide_topic_has_at_least_eight_questions_and_the_bank_at_least_150()
+    public void Every_study_guide_topic_has_at_least_eighteen_questions_and_the_bank_at_least_270()
     {
         Assert.Equal(StudyGuideTopics.Order(), QuizBank.Topics.Order());
         foreach (var t in StudyGuideTopics)
-            Assert.True(QuizBank.Topic(t).AllQuestions.Count >= 8, $"{t} has {QuizBank.Topic(t).AllQuestions.Count} questions");
-        Assert.True(All.Count >= 150, $"{All.Count} questions");
+            Assert.True(QuizBank.Topic(t).AllQuestions.Count >= 18, $"{t} has {QuizBank.Topic(t).AllQuestions.Count} questions");
+        Assert.True(All.Count >= 270, $"{All.Count} questions");
     }
 
     [Fact]
-    public void At_least_forty_questions_are_exam_style_scenarios_and_every_format_appears()
+    public void At_least_sixty_percent_are_exam_style_scenarios_in_at_least_fourteen_case_studies_and_every_format_appears()
     {
-        Assert.True(All.Count(q => q.Scenario) >= 40, $"{All.Count(q => q.Scenario)} scenario questions");
+        Assert.True(All.Count(q => q.Scenario) >= 0.6 * All.Count, $"{All.Count(q => q.Scenario)} of {All.Count} are scenario questions");
         foreach (var type in Enum.GetValues<QuestionType>()) Assert.Contains(All, q => q.Type == type);
-        Assert.Contains(All, q => q.CaseStudy is not null);
+        var cases = All.Where(q => q.CaseStudy is not null).Select(q => q.CaseStudy!.Id).Distinct().Count();
+        Assert.True(cases >= 14, $"{cases} case studies");
     }
 
     [Fact]
