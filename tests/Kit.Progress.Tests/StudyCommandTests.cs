@@ -203,6 +203,8 @@ public class StudyCommandTests
         var output = console.Output;
         Assert.Contains("Question 1/3 · not answered · flagged", output);
         Assert.Contains("1 not answered, 1 flagged", output);
+        Assert.Contains("Go to question 1 (flagged)", output);
+        Assert.Contains("Go to question 2 (not answered)", output);
         Assert.Contains("0 not answered, 1 flagged", output);
         Assert.Contains("Score: 2/3 (67%)", output);
         Assert.Equal([true, false, true], drawn.Select(q => store.Answers().Single(a => a.QuestionId == q.Id).Correct));

@@ -35,7 +35,7 @@ internal static class ExamReport
                      $"Pass mark: {QuizCommand.Pct(ExamForm.PassMark)} (720/1000) — {(result.Passed ? "[green bold]PASS[/]" : "[red bold]NOT YET[/]")}");
         if (result.Weakest.Count > 0)
         {
-            var weakest = string.Join(", ", result.Weakest.Select(t => $"{t.Topic} ({QuizCommand.Pct(t.Fraction)})"));
+            var weakest = string.Join(", ", result.Weakest.Take(3).Select(t => $"{t.Topic} ({QuizCommand.Pct(t.Fraction)})"));
             c.MarkupLine($"Weakest topics: {Markup.Escape(weakest)}. `kit quiz {Markup.Escape(result.Weakest[0].Topic)}` practises the weakest one.");
         }
         c.MarkupLine(ProgressStore.Enabled

@@ -42,7 +42,7 @@ internal static class ExamRun
     {
         int i = s.Current;
         var status = s.AnswerOf(i) is { } a ? $"answered {string.Join(" ", a)}" : "not answered";
-        AnswerPrompts.Show(c, s.CurrentQuestion, $"Question {i + 1}/{s.Questions.Count} · {status}{(s.IsFlagged(i) ? " · flagged" : "")} · {Clock(left)} left", ref lastCase);
+        AnswerPrompts.Show(c, s.CurrentQuestion, $"Question {i + 1}/{s.Questions.Count} · {status}{(s.IsFlagged(i) ? " · flagged" : "")} · {Clock(left)} left", ref lastCase, listChoices: true);
         return Act();
 
         async Task<bool> Act()
@@ -81,11 +81,12 @@ internal static class ExamRun
         c.Write(table);
         int open = s.Unanswered.Count(), marked = s.Flagged.Count();
         c.MarkupLine($"{open} not answered, {marked} flagged. Unanswered questions count as wrong.");
-        var jumps = s.Flagged.Concat(s.Unanswered).Distinct().Order().Select(i => $"Go to question {i + 1}").ToList();
+        var jumps = s.Flagged.Concat(s.Unanswered).Distinct().Order()
+            .Select(i => $"Go to question {i + 1}{(s.IsFlagged(i) ? " (flagged)" : "")}{(s.AnswerOf(i) is null ? " (not answered)" : "")}").ToList();
         var choice = await Race(new SelectionPrompt<string>().Title("Submit or go back?").PageSize(Math.Max(3, jumps.Count + 2))
             .AddChoices([Submit, Return, .. jumps]).ShowAsync(c, ct), expiry);
         if (choice == Submit) return (false, true);
-        if (choice != Return) s.GoTo(int.Parse(choice["Go to question ".Length..], CultureInfo.InvariantCulture) - 1);
+        if (choice != Return) s.GoTo(int.Parse(choice["Go to question ".Length..].Split(' ')[0], CultureInfo.InvariantCulture) - 1);
         return (false, false);
     }
 
