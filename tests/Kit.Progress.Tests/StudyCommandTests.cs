@@ -119,13 +119,17 @@ public class StudyCommandTests
         Assert.Equal(2, await Kit(ctx, "quiz", "gamma", "--exam"));
     }
 
+    static IReadOnlyList<Question> Drawn(StudyContext ctx, int count, int seed) =>
+        ExamDraw.Draw(ctx.AllQuestions, count, seed, ExamDraw.GuideWeights(ctx.Bank));
+
     [Fact]
-    public async Task The_exam_gives_no_feedback_until_the_end_then_reports_a_score_per_question_and_topic()
+    public async Task The_exam_gives_no_feedback_until_it_is_submitted_then_explains_the_missed_questions_and_scores_each_topic()
     {
         var (ctx, console, store) = TestBank.Context();
-        var drawn = ExamDraw.Draw(ctx.AllQuestions, 4, seed: 11);
-        Assert.Equal(2, drawn.Select(q => q.Topic).Distinct().Count()); // stratified: both topics
-        for (int i = 0; i < drawn.Count; i++) Keys.Answer(console, drawn[i], correct: i != 0);
+        var drawn = Drawn(ctx, 4, seed: 11);
+        Assert.Equal(2, drawn.Select(q => q.Topic).Distinct().Count()); // both topics get their share
+        for (int i = 0; i < drawn.Count; i++) ExamKeys.Answer(console, drawn[i], correct: i != 0);
+        console.Input.PushKey(ConsoleKey.Enter); // the review screen: submit
 
         Assert.Equal(0, await Kit(ctx, "quiz", "--exam", "--count", "4", "--seed", "11"));
 
@@ -135,7 +139,7 @@ public class StudyCommandTests
         var during = output[..report];
         Assert.DoesNotContain("Correct.", during);
         Assert.DoesNotContain("Not quite", during);
-        Assert.DoesNotContain("right", during.Replace("copyright", ""));
+        Assert.Contains("0 not answered, 0 flagged", during);
         var after = output[report..];
         Assert.Contains("Score: 3/4 (75%), about 750/1000 scaled.", after);
         Assert.Contains("Pass mark: 72% (720/1000)", after);
@@ -143,6 +147,7 @@ public class StudyCommandTests
         Assert.Contains("Score by topic", after);
         Assert.Contains($"1. {drawn[0].Id}", after);
         Assert.Contains("wrong", after);
+        Assert.Contains(drawn[0].Options.Count > 0 ? drawn[0].Options[0].Explanation : drawn[0].Solution!, after);
         Assert.Equal(4, store.Answers().Count(a => a.Source == AnswerSource.Exam));
     }
 
@@ -155,13 +160,13 @@ public class StudyCommandTests
     }
 
     [Fact]
-    public async Task When_time_runs_out_the_exam_ends_and_grades_what_was_answered()
+    public async Task When_time_runs_out_the_exam_ends_and_the_unanswered_questions_count_as_missed()
     {
-        // Every look at the clock costs a minute: the start, then before question 1 (1 minute left), then before question 2 (time is up).
+        // Every look at the clock costs a minute: the start, then question 1's screen (1 minute left), then the next screen (time is up).
         var clock = new SteppingClock(T0, TimeSpan.FromMinutes(1));
         var (ctx, console, store) = TestBank.Context(clock);
-        var drawn = ExamDraw.Draw(ctx.AllQuestions, 3, seed: 4);
-        Keys.Answer(console, drawn[0], correct: true);
+        var drawn = Drawn(ctx, 3, seed: 4);
+        ExamKeys.Answer(console, drawn[0], correct: true);
 
         Assert.Equal(0, await Kit(ctx, "quiz", "--exam", "--count", "3", "--minutes", "2", "--seed", "4"));
 
@@ -170,7 +175,47 @@ public class StudyCommandTests
         Assert.Contains("Score: 1/3 (33%)", output);
         Assert.Contains("not answered", output);
         Assert.Contains("NOT YET", output);
-        Assert.Equal(drawn[0].Id, Assert.Single(store.Answers()).QuestionId);
+        Assert.Contains("2 missed question(s) went into your practice queue", output);
+        var answers = store.Answers();
+        Assert.Equal(drawn.Select(q => q.Id).Order(), answers.Select(a => a.QuestionId).Order());
+        Assert.Equal(drawn[0].Id, Assert.Single(answers, a => a.Correct).QuestionId);
+    }
+
+    [Fact]
+    public async Task In_the_exam_a_student_can_flag_skip_go_back_review_and_jump_to_an_open_question_before_submitting()
+    {
+        var (ctx, console, store) = TestBank.Context();
+        var drawn = Drawn(ctx, 3, seed: 2);
+        var input = console.Input;
+        ExamKeys.Menu(console, 1);                  // question 1: flag it
+        ExamKeys.Menu(console, 2);                  // question 1: skip
+        ExamKeys.Menu(console, 3);                  // question 2: back
+        ExamKeys.Answer(console, drawn[0], true);   // question 1: answer, on to question 2
+        ExamKeys.Menu(console, 2);                  // question 2: skip
+        ExamKeys.Answer(console, drawn[2], true);   // question 3: answer, the review screen opens
+        ExamKeys.Menu(console, 3);                  // review: Submit, Back to the question, Go to question 1 (flagged), Go to question 2
+        ExamKeys.Answer(console, drawn[1], false);  // question 2: answer, on to question 3
+        ExamKeys.Menu(console, 4);                  // question 3: review screen
+        input.PushKey(ConsoleKey.Enter);            // submit
+
+        Assert.Equal(0, await Kit(ctx, "quiz", "--exam", "--count", "3", "--seed", "2"));
+
+        var output = console.Output;
+        Assert.Contains("Question 1/3 · not answered · flagged", output);
+        Assert.Contains("1 not answered, 1 flagged", output);
+        Assert.Contains("Go to question 1 (flagged)", output);
+        Assert.Contains("Go to question 2 (not answered)", output);
+        Assert.Contains("0 not answered, 1 flagged", output);
+        Assert.Contains("Score: 2/3 (67%)", output);
+        Assert.Equal([true, false, true], drawn.Select(q => store.Answers().Single(a => a.QuestionId == q.Id).Correct));
+    }
+
+    [Fact]
+    public async Task Long_without_exam_is_refused_with_exit_code_2()
+    {
+        var (ctx, _, _) = TestBank.Context();
+        Assert.Equal(2, await Kit(ctx, "quiz", "--long"));
+        Assert.Contains("--long goes with --exam", ctx.Error.ToString());
     }
 
     [Fact]

@@ -163,3 +163,21 @@ static class Keys
         }
     }
 }
+
+/// <summary>The exam's menus: every question first asks what to do (Answer is the first choice).</summary>
+static class ExamKeys
+{
+    /// <summary>Chooses "Answer", then answers <paramref name="q"/> right or wrong.</summary>
+    public static void Answer(TestConsole console, Question q, bool correct)
+    {
+        console.Input.PushKey(ConsoleKey.Enter);
+        Keys.Answer(console, q, correct);
+    }
+
+    /// <summary>Chooses the menu entry at <paramref name="index"/> (0-based).</summary>
+    public static void Menu(TestConsole console, int index)
+    {
+        for (int i = 0; i < index; i++) console.Input.PushKey(ConsoleKey.DownArrow);
+        console.Input.PushKey(ConsoleKey.Enter);
+    }
+}

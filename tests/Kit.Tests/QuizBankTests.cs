@@ -16,20 +16,21 @@ public class QuizBankTests
     static IReadOnlyList<Question> All => QuizBank.AllQuestions.ToList();
 
     [Fact]
-    public void Every_study_guide_topic_has_at_least_eight_questions_and_the_bank_at_least_150()
+    public void Every_study_guide_topic_has_at_least_eighteen_questions_and_the_bank_at_least_320()
     {
         Assert.Equal(StudyGuideTopics.Order(), QuizBank.Topics.Order());
         foreach (var t in StudyGuideTopics)
-            Assert.True(QuizBank.Topic(t).AllQuestions.Count >= 8, $"{t} has {QuizBank.Topic(t).AllQuestions.Count} questions");
-        Assert.True(All.Count >= 150, $"{All.Count} questions");
+            Assert.True(QuizBank.Topic(t).AllQuestions.Count >= 18, $"{t} has {QuizBank.Topic(t).AllQuestions.Count} questions");
+        Assert.True(All.Count >= 320, $"{All.Count} questions");
     }
 
     [Fact]
-    public void At_least_forty_questions_are_exam_style_scenarios_and_every_format_appears()
+    public void At_least_sixty_percent_are_exam_style_scenarios_in_at_least_fourteen_case_studies_and_every_format_appears()
     {
-        Assert.True(All.Count(q => q.Scenario) >= 40, $"{All.Count(q => q.Scenario)} scenario questions");
+        Assert.True(All.Count(q => q.Scenario) >= 0.6 * All.Count, $"{All.Count(q => q.Scenario)} of {All.Count} are scenario questions");
         foreach (var type in Enum.GetValues<QuestionType>()) Assert.Contains(All, q => q.Type == type);
-        Assert.Contains(All, q => q.CaseStudy is not null);
+        var cases = All.Where(q => q.CaseStudy is not null).Select(q => q.CaseStudy!.Id).Distinct().Count();
+        Assert.True(cases >= 14, $"{cases} case studies");
     }
 
     [Fact]
@@ -40,6 +41,17 @@ public class QuizBankTests
         Assert.All(numeric, q => Assert.InRange(NumericFormulas.Compute(q.Compute!), q.Value!.Value - q.Tolerance!.Value, q.Value.Value + q.Tolerance.Value));
         foreach (var formula in new[] { "precision", "recall", "f1", "fbeta", "specificity", "rmse", "r2", "disparate_impact", "tfidf", "gd_step" })
             Assert.True(numeric.Any(q => q.Compute!.Formula == formula), $"no numeric question uses {formula}");
+    }
+
+    [Theory]
+    [InlineData(4, 2, 25088)] // PyTorch 1.13: sum(p.numel() for p in nn.LSTM(32, 64).parameters())
+    [InlineData(3, 2, 18816)] // nn.GRU(32, 64)
+    [InlineData(1, 2, 6272)]  // nn.RNN(32, 64)
+    [InlineData(4, 1, 24832)] // Keras LSTM(64) on 32 features: 4 · (96 · 64 + 64), one bias vector per gate
+    public void The_recurrent_parameter_formula_counts_what_pytorch_and_keras_layers_hold(int blocks, int biasVectors, double expected)
+    {
+        var args = JsonNode.Parse($$"""{"inputs":32,"hidden":64,"blocks":{{blocks}},"bias_vectors":{{biasVectors}}}""")!.AsObject();
+        Assert.Equal(expected, NumericFormulas.Compute(new NumericCompute("recurrent_params", args)));
     }
 
     [Fact]

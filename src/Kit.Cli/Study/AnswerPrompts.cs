@@ -7,7 +7,8 @@ namespace Kit.Cli.Study;
 internal static class AnswerPrompts
 {
     /// <summary>The case study's scenario (when the question has one and it was not just shown), then the question.</summary>
-    public static void Show(IAnsiConsole c, Question q, string heading, ref string? lastCase)
+    /// <param name="listChoices">Also list a choice question's options (the exam shows them before its menu).</param>
+    public static void Show(IAnsiConsole c, Question q, string heading, ref string? lastCase, bool listChoices = false)
     {
         c.WriteLine();
         c.Write(new Rule($"[bold]{Markup.Escape(heading)}[/]").LeftJustified());
@@ -18,6 +19,9 @@ internal static class AnswerPrompts
         c.MarkupLine($"[bold]{Markup.Escape(q.Prompt)}[/] [grey]({Markup.Escape(q.Id)} · {Markup.Escape(q.Difficulty)})[/]");
         switch (q.Type)
         {
+            case QuestionType.Single or QuestionType.Multiple when listChoices:
+                foreach (var o in q.Options) c.MarkupLine($"  {Label(o)}");
+                break;
             case QuestionType.Ordering:
                 c.MarkupLine("[grey]Put these in order:[/]");
                 foreach (var o in q.Options) c.MarkupLine($"  [bold]{Markup.Escape(o.Key)}.[/] {Markup.Escape(o.Text)}");

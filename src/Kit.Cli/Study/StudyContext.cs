@@ -51,8 +51,10 @@ internal sealed class StudyContext(IAnsiConsole console, TextWriter error, Func<
 
     /// <summary>find → shuffle as shown → parse → grade → record: the one pipeline, with this host's store attached.</summary>
     public AnswerOutcome Submit(string id, int? seed, IEnumerable<string> response, AnswerSource source) =>
-        (pipeline ??= new AnswerPipeline(new ProgressRecorder(() => Store, m => Error.WriteLine(m)).Record))
-            .Submit(AllQuestions, "the bank", id, seed, response, source);
+        Pipeline.Submit(AllQuestions, "the bank", id, seed, response, source);
+
+    /// <summary>The answer pipeline with this host's store attached.</summary>
+    public AnswerPipeline Pipeline => pipeline ??= new AnswerPipeline(new ProgressRecorder(() => Store, m => Error.WriteLine(m)).Record);
 
     /// <summary>The progress so far; an empty one when the store cannot be read (the reason is shown once).</summary>
     public ProgressReport Report()

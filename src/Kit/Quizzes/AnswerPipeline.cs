@@ -35,6 +35,22 @@ public sealed class AnswerPipeline(AnswerRecorder? recorder = null)
         return new AnswerOutcome(feedback, recorder?.Invoke(feedback, source) ?? false);
     }
 
+    /// <summary>
+    /// A question left unanswered where an answer counted (the exam): graded wrong, with the answer and every explanation,
+    /// and recorded as missed so that spaced repetition brings it back soon.
+    /// </summary>
+    public AnswerOutcome Missed(IReadOnlyList<Question> pool, string where, string id, int? seed, AnswerSource source)
+    {
+        var shown = Shown(Find(pool, where, id), seed);
+        var right = Grader.Grade(shown, shown.Type == QuestionType.Numeric ? [shown.Value!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)] : shown.Answer);
+        var feedback = right with
+        {
+            Correct = false, Response = [], Expected = $"Not answered. {right.Expected}",
+            Explanations = right.Explanations.Select(e => e.Replace(" (your choice)", "", StringComparison.Ordinal)).ToList(),
+        };
+        return new AnswerOutcome(feedback, recorder?.Invoke(feedback, source) ?? false);
+    }
+
     public static Question Find(IReadOnlyList<Question> pool, string where, string id)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(id);

@@ -13,7 +13,7 @@ public static class NumericFormulas
     public static IReadOnlyCollection<string> Names { get; } =
     [
         "accuracy", "precision", "recall", "f1", "fbeta", "specificity", "fpr", "mse", "rmse", "mae", "r2",
-        "disparate_impact", "dppl", "tfidf", "gd_step", "conv_output_size", "dense_params",
+        "disparate_impact", "dppl", "tfidf", "gd_step", "conv_output_size", "dense_params", "recurrent_params",
     ];
 
     public static double Compute(NumericCompute c)
@@ -39,8 +39,19 @@ public static class NumericFormulas
             "gd_step" => GradientDescent.Step(N(a, "w"), N(a, "lr"), N(a, "grad")),
             "conv_output_size" => ConvShapes.OutputSize((int)N(a, "n"), (int)N(a, "kernel"), (int)N(a, "stride"), (int)N(a, "padding")),
             "dense_params" => ConvShapes.DenseParameters((long)N(a, "inputs"), (long)N(a, "outputs")),
+            "recurrent_params" => RecurrentParameters((long)N(a, "inputs"), (long)N(a, "hidden"), (long)N(a, "blocks"), (long)N(a, "bias_vectors")),
             _ => throw new ArgumentException($"unknown formula '{c.Formula}'; known: {string.Join(", ", Names)}", nameof(c)),
         };
+    }
+
+    /// <summary>
+    /// Gated recurrent cells as dense layers on [xₜ, hₜ₋₁]: each block (LSTM 4, GRU 3, vanilla RNN 1) has
+    /// (inputs + hidden) × hidden weights and one bias vector per convention: PyTorch keeps two (b_ih, b_hh), Keras one.
+    /// </summary>
+    static double RecurrentParameters(long inputs, long hidden, long blocks, long biasVectors)
+    {
+        if (biasVectors is < 1 or > 2) throw new ArgumentException($"bias_vectors must be 1 (Keras) or 2 (PyTorch), not {biasVectors}", nameof(biasVectors));
+        return blocks * (ConvShapes.DenseParameters(inputs + hidden, hidden) + (biasVectors - 1) * hidden);
     }
 
     static double N(JsonObject a, string name) =>
