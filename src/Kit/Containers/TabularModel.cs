@@ -68,6 +68,15 @@ public sealed class TabularModel
         }
     }
 
+    /// <summary>True when every weight and buffer is bit-for-bit the same as <paramref name="other"/>'s.</summary>
+    public bool SameWeights(TabularModel other)
+    {
+        var mine = Net.state_dict();
+        var theirs = other.Net.state_dict();
+        return mine.Count == theirs.Count && mine.All(kv => theirs.TryGetValue(kv.Key, out var t) && kv.Value.shape.SequenceEqual(t.shape)
+            && kv.Value.flatten().data<float>().ToArray().AsSpan().SequenceEqual(t.flatten().data<float>().ToArray()));
+    }
+
     public void Save(string folder, Trainer trainer)
     {
         KitPaths.WriteAtomically(Path.Combine(folder, SpecFile), JsonSerializer.Serialize(Description));
