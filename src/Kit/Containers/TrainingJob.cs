@@ -127,7 +127,10 @@ public static class TrainingJob
         var rows = new List<float[]>();
         foreach (var file in files)
         {
-            var part = CsvRows.Parse(File.ReadAllText(file, new UTF8Encoding(false, true)), $"{name}/{Path.GetFileName(file)}", width);
+            string text;
+            try { text = File.ReadAllText(file, new UTF8Encoding(false, true)); }
+            catch (DecoderFallbackException) { throw new ContractException($"{name}/{Path.GetFileName(file)} is not valid UTF-8 text."); }
+            var part = CsvRows.Parse(text, $"{name}/{Path.GetFileName(file)}", width);
             width = part[0].Length;
             rows.AddRange(part);
         }
