@@ -6,11 +6,12 @@ return (args.FirstOrDefault() ?? "threads") switch
     "metrics" => MetricsBenchmark.Run(),
     "training" => TrainingBenchmark.Run(),
     "output" => OutputBenchmark.Run(),
+    "serving" => ServingBenchmark.Run(),
     var unknown => Unknown(unknown),
 };
 
 static int Unknown(string name)
 {
-    Console.Error.WriteLine($"unknown benchmark '{name}'; available: threads, metrics, training, output");
+    Console.Error.WriteLine($"unknown benchmark '{name}'; available: threads, metrics, training, output, serving");
     return 2;
 }
