@@ -36,7 +36,6 @@ public static class ContainerCommand
             using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
             var outcome = TrainingJob.Run(OptMl.FromEnvironmentOr(parse.GetValue(root)), stop.Token, Console.Out);
             if (outcome.Stopped) Console.Out.WriteLine($"exiting {signalled.Elapsed.TotalSeconds:F2} s after the signal");
-            if (outcome.ExitCode == 1) Console.Error.WriteLine(outcome.Message);
             return outcome.ExitCode;
         });
         return command;

@@ -14,19 +14,22 @@ public static class LocalJob
     {
         ArgumentNullException.ThrowIfNull(train);
         var ml = new OptMl(Path.GetFullPath(root));
-        KitPaths.WriteAtomically(ml.Hyperparameters, JsonSerializer.Serialize(hyperparameters));
-        var channels = new Dictionary<string, object> { ["train"] = Channel() };
-        if (validation is not null) channels["validation"] = Channel();
-        KitPaths.WriteAtomically(ml.InputDataConfig, JsonSerializer.Serialize(channels));
-        KitPaths.WriteAtomically(ml.ResourceConfig, JsonSerializer.Serialize(new { current_host = "algo-1", hosts = new[] { "algo-1" }, network_interface_name = "eth0" }));
+        WriteConfig(ml, hyperparameters, validation is null ? ["train"] : ["train", "validation"]);
         WriteChannel(ml, "train", train);
         if (validation is not null) WriteChannel(ml, "validation", validation);
         return ml;
     }
 
+    /// <summary>The three config files: hyperparameters (strings), the channels (CSV, File mode), one host.</summary>
+    public static void WriteConfig(OptMl ml, IReadOnlyDictionary<string, string> hyperparameters, params string[] channels)
+    {
+        KitPaths.WriteAtomically(ml.Hyperparameters, JsonSerializer.Serialize(hyperparameters));
+        KitPaths.WriteAtomically(ml.InputDataConfig, JsonSerializer.Serialize(channels.ToDictionary(c => c, _ =>
+            new { ContentType = "text/csv", TrainingInputMode = "File", S3DistributionType = "FullyReplicated" })));
+        KitPaths.WriteAtomically(ml.ResourceConfig, JsonSerializer.Serialize(new { current_host = "algo-1", hosts = new[] { "algo-1" }, network_interface_name = "eth0" }));
+    }
+
     public static void WriteChannel(OptMl ml, string name, ToyDataset data) =>
         KitPaths.WriteAtomically(Path.Combine(ml.Channel(name), $"{name}.csv"), string.Concat(Enumerable.Range(0, data.Count).Select(i =>
             CsvRows.Format([data.Labels[i], .. data.Features.AsSpan(i * data.FeatureCount, data.FeatureCount).ToArray()]) + "\n")));
-
-    static object Channel() => new { ContentType = "text/csv", TrainingInputMode = "File", S3DistributionType = "FullyReplicated" };
 }
