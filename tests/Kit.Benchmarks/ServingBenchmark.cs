@@ -31,17 +31,20 @@ static class ServingBenchmark
 
         Console.WriteLine($"serving benchmark: {Clients} concurrent clients × {PerClient:N0} requests (one CSV row each) on 127.0.0.1, {Environment.ProcessorCount} cores, load average {LoadAverage()}");
         Environment.SetEnvironmentVariable("KIT_CLI", KitProcess.Binary);
+        (double P50, double P99, double PerSecond) kitFigures;
         using (var kit = KitChild.Start("container", "serve", "--root", ml.Root, "--port", "0"))
         {
             var url = kit.WaitForLine("listening on").Split(' ')[2];
-            Report("kit container serve (Kestrel)", Load(new Uri(url), bodies, expected));
+            kitFigures = Report("kit container serve (Kestrel)", Load(new Uri(url), bodies, expected));
         }
         var weights = Path.Combine(folder, "peer-model.json");
         File.WriteAllText(weights, ExportForPeer(model));
         using var peer = StartPeer(weights, out var peerUrl);
         if (peer is null) { Console.WriteLine("  peer: /usr/bin/python3 not found, absolute figures only"); return 0; }
-        Report("python3 http.server (ThreadingHTTPServer)", Load(peerUrl, bodies, expected));
+        var peerFigures = Report("python3 http.server (ThreadingHTTPServer)", Load(peerUrl, bodies, expected));
         peer.Kill();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  Kit / peer: p50 {kitFigures.P50 / peerFigures.P50:F2}, p99 {kitFigures.P99 / peerFigures.P99:F2}, throughput {kitFigures.PerSecond / peerFigures.PerSecond:F2}"));
         return 0;
     }
 
@@ -79,12 +82,13 @@ static class ServingBenchmark
         return new LoadResult(latencies.SelectMany(l => l).Order().ToArray(), errors, clock.Elapsed.TotalSeconds, firstError);
     }
 
-    static void Report(string name, LoadResult r)
+    static (double P50, double P99, double PerSecond) Report(string name, LoadResult r)
     {
         double P(double q) => r.MillisSorted[(int)Math.Min(r.MillisSorted.Length - 1, Math.Ceiling(q * r.MillisSorted.Length) - 1)];
         var line = string.Create(CultureInfo.InvariantCulture,
             $"  {name,-42} {Clients * PerClient:N0} requests, {r.Errors} errors, p50 {P(0.50):F2} ms, p99 {P(0.99):F2} ms, {Clients * PerClient / r.Seconds:N0} requests/s");
         Console.WriteLine(line + (r.FirstError is null ? "" : $" (first error: {r.FirstError})"));
+        return (P(0.50), P(0.99), Clients * PerClient / r.Seconds);
     }
 
     static string ExportForPeer(TabularModel model)
