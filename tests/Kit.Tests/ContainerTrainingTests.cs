@@ -156,6 +156,20 @@ public class ContainerTrainingTests
     }
 
     [Fact]
+    public void A_temporary_file_left_by_a_kill_during_a_save_is_removed_and_other_files_are_kept()
+    {
+        var ml = NewJob();
+        Directory.CreateDirectory(ml.Checkpoints);
+        var stale = Path.Combine(ml.Checkpoints, $".{TrainingJob.CheckpointFile}.4242.{Guid.NewGuid():N}.tmp");
+        var mine = Path.Combine(ml.Checkpoints, "notes.tmp");
+        File.WriteAllText(stale, "half a checkpoint");
+        File.WriteAllText(mine, "not the trainer's");
+        Assert.Equal(0, Train(ml).Outcome.ExitCode);
+        Assert.False(File.Exists(stale));
+        Assert.True(File.Exists(mine));
+    }
+
+    [Fact]
     public void A_model_folder_of_another_architecture_is_refused_when_loading()
     {
         var a = NewJob();

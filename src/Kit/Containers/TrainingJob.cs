@@ -63,6 +63,9 @@ public static class TrainingJob
         var model = TabularModel.Create(hidden, classes, x, seed);
         var trainer = model.NewTrainer(lr, batch, seed);
         var checkpoint = Path.Combine(ml.Checkpoints, CheckpointFile);
+        // A SIGKILL during a save leaves its temporary file (never a half-written checkpoint): drop it, or it would be synced to S3.
+        if (Directory.Exists(ml.Checkpoints))
+            foreach (var stale in Directory.GetFiles(ml.Checkpoints, $".{CheckpointFile}.*.tmp")) File.Delete(stale);
         int resumedFrom = 0;
         if (File.Exists(checkpoint))
         {
