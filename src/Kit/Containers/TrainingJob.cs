@@ -32,8 +32,12 @@ public static class TrainingJob
         catch (Exception e) when (e is ContractException or ArgumentException or IOException or UnauthorizedAccessException)
         {
             var reason = e is ContractException ? e.Message : $"{e.GetType().Name}: {e.Message}";
-            KitPaths.WriteAtomically(ml.Failure, reason + "\n");
             log.WriteLine($"training failed: {reason}");
+            try { KitPaths.WriteAtomically(ml.Failure, reason + "\n"); }
+            catch (Exception write) when (write is IOException or UnauthorizedAccessException)
+            {
+                log.WriteLine($"and {ml.Failure} cannot be written: {write.Message}");
+            }
             return new TrainingOutcome(1, 0, 0, 0, false, reason);
         }
     }
