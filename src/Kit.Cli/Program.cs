@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Kit.Cli.Container;
 using Kit.Cli.Doctor;
 using Kit.Cli.Jupyter;
 using Kit.Cli.Run;
@@ -18,6 +19,7 @@ public static class Program
             QuizCommand.Create(),
             ProgressCommand.Create(),
             ExecNotebookCommand(),
+            ContainerCommand.Create(),
         };
         return await root.Parse(args).InvokeAsync();
     }

@@ -8,6 +8,7 @@ var benchmarks = new Dictionary<string, Func<int>>
     ["output"] = OutputBenchmark.Run,
     ["ensembles"] = () => EnsemblesBenchmark.Run(),
     ["memory"] = MemoryBenchmark.Run,
+    ["serving"] = ServingBenchmark.Run,
 };
 
 var name = args.FirstOrDefault() ?? "threads";
