@@ -45,12 +45,30 @@ public sealed class TreeShap
         return new(BaseValue, phi, model.Predict(row)[0]);
     }
 
-    /// <summary>Per feature on the current path: does x follow every split on it so far, does r.</summary>
+    /// <summary>
+    /// Per feature on the current path: does x follow every split on it so far, does r; the distinct features on the
+    /// path, and how many are x-only (A) and r-only (B). Updated in place as the walk descends and restored on the way up.
+    /// </summary>
     sealed class Path(int width)
     {
         public readonly bool[] XFollows = Enumerable.Repeat(true, width).ToArray();
         public readonly bool[] RFollows = Enumerable.Repeat(true, width).ToArray();
-        public readonly List<int> Features = [];
+        public readonly int[] Splits = new int[width];
+        public readonly List<int> Distinct = [];
+        public int OnlyX, OnlyR;
+
+        public void Set(int f, bool x, bool r)
+        {
+            Count(f, -1);
+            (XFollows[f], RFollows[f]) = (x, r);
+            Count(f, +1);
+        }
+
+        void Count(int f, int sign)
+        {
+            if (XFollows[f] && !RFollows[f]) OnlyX += sign;
+            else if (RFollows[f] && !XFollows[f]) OnlyR += sign;
+        }
     }
 
     void Walk(TreeModel tree, int node, float[] x, float[] r, Path path, double[] phi)
@@ -63,27 +81,26 @@ public sealed class TreeShap
         int f = tree.Feature[node];
         bool xLeft = x[f] <= tree.Threshold[node], rLeft = r[f] <= tree.Threshold[node];
         bool xWas = path.XFollows[f], rWas = path.RFollows[f];
-        path.Features.Add(f);
-        foreach (bool left in (ReadOnlySpan<bool>)[true, false])
+        if (path.Splits[f]++ == 0) path.Distinct.Add(f);
+        for (int side = 0; side < 2; side++)
         {
+            bool left = side == 0;
             bool xOk = xWas && xLeft == left, rOk = rWas && rLeft == left;
             if (!xOk && !rOk) continue;   // neither the row nor the reference can reach this child
-            (path.XFollows[f], path.RFollows[f]) = (xOk, rOk);
+            path.Set(f, xOk, rOk);
             Walk(tree, left ? tree.Left[node] : tree.Right[node], x, r, path, phi);
         }
-        (path.XFollows[f], path.RFollows[f]) = (xWas, rWas);
-        path.Features.RemoveAt(path.Features.Count - 1);
+        path.Set(f, xWas, rWas);
+        if (--path.Splits[f] == 0) path.Distinct.RemoveAt(path.Distinct.Count - 1);
     }
 
     void Leaf(double value, Path path, double[] phi)
     {
-        var distinct = path.Features.Distinct().ToArray();
-        int a = distinct.Count(f => path.XFollows[f] && !path.RFollows[f]);
-        int b = distinct.Count(f => path.RFollows[f] && !path.XFollows[f]);
+        int a = path.OnlyX, b = path.OnlyR;
         if (a + b == 0) return;   // reached by every coalition: it moves the base value, not any feature
         double forA = a > 0 ? Math.Exp(logFactorial[a - 1] + logFactorial[b] - logFactorial[a + b]) * value : 0;
         double forB = b > 0 ? -Math.Exp(logFactorial[a] + logFactorial[b - 1] - logFactorial[a + b]) * value : 0;
-        foreach (int f in distinct)
+        foreach (int f in path.Distinct)
         {
             if (path.XFollows[f] && !path.RFollows[f]) phi[f] += forA;
             else if (path.RFollows[f] && !path.XFollows[f]) phi[f] += forB;
