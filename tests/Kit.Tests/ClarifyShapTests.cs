@@ -126,4 +126,16 @@ public class ClarifyShapTests
             Assert.Equal(boostingRaw[i], fromBoosting[i], 9);
         }
     }
+
+    [Fact]
+    public void The_waterfall_climbs_from_the_base_value_to_the_prediction()
+    {
+        var explanation = new ShapExplanation(0.5, [0.25, -0.15, 0.10], 0.70);
+        var trace = ExplainPlots.Waterfall(explanation, ["income", "debt", "credit"], [80, 0.6f, 700], "guide example").Data[0]!;
+        var heights = trace["y"]!.AsArray().Select(v => v!.GetValue<double>()).ToArray();
+        var starts = trace["base"]!.AsArray().Select(v => v!.GetValue<double>()).ToArray();
+        Assert.Equal([0.5, 0.25, -0.15, 0.10, 0.70], heights);   // largest |φ| first
+        Assert.Equal(0.70, starts[3] + heights[3], 12);             // the last contribution ends at f(x)
+        Assert.Equal("f(x)", trace["x"]![4]!.GetValue<string>());
+    }
 }

@@ -5,15 +5,29 @@ namespace Kit.Clarify;
 /// <summary>The lesson's explainability charts: SHAP waterfall and summary, PDP with ICE curves, importance side by side.</summary>
 public static class ExplainPlots
 {
-    /// <summary>From E[f(x)] to f(x), one bar per feature (largest |φ| first), like the study guide's loan example.</summary>
+    /// <summary>
+    /// From E[f(x)] to f(x), one bar per feature (largest |φ| first), like the study guide's loan example. Drawn as bars
+    /// with a <c>base</c> (each starts where the previous ended), since the Kit's plotly bundle has no waterfall trace.
+    /// </summary>
     public static Figure Waterfall(ShapExplanation explanation, IReadOnlyList<string> names, float[] row, string title)
     {
         var order = Enumerable.Range(0, names.Count).OrderByDescending(j => Math.Abs(explanation.Values[j])).ToArray();
         string[] x = ["E[f(x)]", .. order.Select(j => $"{names[j]} = {row[j]:G4}"), "f(x)"];
-        double[] y = [explanation.BaseValue, .. order.Select(j => explanation.Values[j]), 0];
-        string[] measure = ["absolute", .. order.Select(_ => "relative"), "total"];
+        var height = new List<double> { explanation.BaseValue };
+        var start = new List<double> { 0 };
+        double running = explanation.BaseValue;
+        foreach (int j in order)
+        {
+            start.Add(running);
+            height.Add(explanation.Values[j]);
+            running += explanation.Values[j];
+        }
+        start.Add(0);
+        height.Add(explanation.Prediction);
+        var color = height.Select((h, i) => i == 0 || i == height.Count - 1 ? "#7f7f7f" : h >= 0 ? "#2ca02c" : "#d62728").ToArray();
+        var text = height.Select((h, i) => i == 0 || i == height.Count - 1 ? h.ToString("F3") : h.ToString("+0.000;-0.000")).ToArray();
         return new Figure()
-            .AddTrace(new { type = "waterfall", x, y, measure, text = y.Select((v, i) => i == y.Length - 1 ? explanation.Prediction.ToString("F3") : v.ToString("+0.000;-0.000")).ToArray(), textposition = "outside" })
+            .AddTrace(new { type = "bar", x, y = height.ToArray(), @base = start.ToArray(), marker = new { color }, text, textposition = "outside", showlegend = false })
             .WithTitle(title).WithAxisTitles("", "model output").WithSize(380);
     }
 
@@ -38,7 +52,7 @@ public static class ExplainPlots
             });
         }
         return figure.WithTitle(title).WithAxisTitles("SHAP value (impact on the model output)", "")
-            .WithLayout(new { yaxis = new { tickvals = Enumerable.Range(0, m).ToArray(), ticktext = order.Select(j => names[j]).ToArray() } }).WithSize(360);
+            .WithLayout(new { margin = new { l = 120 }, yaxis = new { tickvals = Enumerable.Range(0, m).ToArray(), ticktext = order.Select(j => names[j]).ToArray() } }).WithSize(360);
     }
 
     /// <summary>ICE curves (thin, up to <paramref name="curves"/>) under the PDP (thick): the average hides how rows differ.</summary>
