@@ -138,4 +138,13 @@ public class ClarifyShapTests
         Assert.Equal(0.70, starts[3] + heights[3], 12);             // the last contribution ends at f(x)
         Assert.Equal("f(x)", trace["x"]![4]!.GetValue<string>());
     }
+
+    [Fact]
+    public void A_trees_cover_weighted_leaf_mean_is_its_mean_prediction_over_the_training_rows()
+    {
+        var loans = ToyData.MakeLoans(300, bias: 1, seed: 2);
+        var tree = new DecisionTree { MaxDepth = 4 }.Fit(loans).ToTreeModel();
+        Assert.Equal(tree.Predict(loans.Features).Average(), tree.Trees[0].ExpectedValue(), 12);
+        Assert.Equal(loans.Labels.Average(l => (double)l), tree.Trees[0].ExpectedValue(), 12);   // probability of class 1 over the data
+    }
 }
