@@ -19,19 +19,7 @@ public class ClarifyShapTests
                     if ((set >> j & 1) == 1) batch[r * m + j] = x[j];
             return model(batch).Average();
         }
-        var v = Enumerable.Range(0, 1 << m).Select(Value).ToArray();
-        var factorial = new double[m + 1];
-        factorial[0] = 1;
-        for (int i = 1; i <= m; i++) factorial[i] = factorial[i - 1] * i;
-        var phi = new double[m];
-        for (int i = 0; i < m; i++)
-            for (int set = 0; set < 1 << m; set++)
-            {
-                if ((set >> i & 1) == 1) continue;
-                int size = System.Numerics.BitOperations.PopCount((uint)set);
-                phi[i] += factorial[size] * factorial[m - size - 1] / factorial[m] * (v[set | 1 << i] - v[set]);
-            }
-        return phi;
+        return ShapleyOfGame(Enumerable.Range(0, 1 << m).Select(Value).ToArray(), m);
     }
 
     /// <summary>A non-additive test model: interactions, a threshold and a product.</summary>
@@ -146,5 +134,50 @@ public class ClarifyShapTests
         var tree = new DecisionTree { MaxDepth = 4 }.Fit(loans).ToTreeModel();
         Assert.Equal(tree.Predict(loans.Features).Average(), tree.Trees[0].ExpectedValue(), 12);
         Assert.Equal(loans.Labels.Average(l => (double)l), tree.Trees[0].ExpectedValue(), 12);   // probability of class 1 over the data
+    }
+
+    /// <summary>v(S) = E[f(x) | x_S] with the trees' cover: follow x on a feature in S, else average the children by cover.</summary>
+    static double ConditionalExpectation(TreeModel tree, float[] x, int set, int node = 0) => tree.IsLeaf(node)
+        ? tree.Value[node]
+        : (set >> tree.Feature[node] & 1) == 1
+            ? ConditionalExpectation(tree, x, set, x[tree.Feature[node]] <= tree.Threshold[node] ? tree.Left[node] : tree.Right[node])
+            : (tree.Cover[tree.Left[node]] * ConditionalExpectation(tree, x, set, tree.Left[node])
+               + tree.Cover[tree.Right[node]] * ConditionalExpectation(tree, x, set, tree.Right[node])) / tree.Cover[node];
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void Path_dependent_tree_shap_equals_brute_force_Shapley_values_of_the_cover_weighted_game(int seed)
+    {
+        var loans = ToyData.MakeLoans(300, bias: 1.5, seed: seed);
+        var forest = new RandomForestClassifier { Estimators = 3, MaxDepth = 5, Seed = seed }.Fit(loans).ToTreeModel();
+        var boosted = new GradientBoosting { Estimators = 6, MaxDepth = 3, Seed = seed }.Fit(loans).ToTreeModel();
+        foreach (var model in new[] { forest, boosted })
+            for (int row = 30; row < 33; row++)
+            {
+                var x = loans.Features[(row * 5)..(row * 5 + 5)];
+                var explanation = PathDependentTreeShap.Explain(model, x);
+                var v = Enumerable.Range(0, 1 << 5).Select(set => model.Offset + model.Trees.Sum(t => ConditionalExpectation(t, x, set))).ToArray();
+                var exact = ShapleyOfGame(v, 5);
+                for (int j = 0; j < 5; j++) Assert.Equal(exact[j], explanation.Values[j], 9);
+                Assert.Equal(0, explanation.AdditivityGap, 9);
+            }
+    }
+
+    static double[] ShapleyOfGame(double[] v, int m)
+    {
+        var factorial = new double[m + 1];
+        factorial[0] = 1;
+        for (int i = 1; i <= m; i++) factorial[i] = factorial[i - 1] * i;
+        var phi = new double[m];
+        for (int i = 0; i < m; i++)
+            for (int set = 0; set < 1 << m; set++)
+                if ((set >> i & 1) == 0)
+                {
+                    int size = System.Numerics.BitOperations.PopCount((uint)set);
+                    phi[i] += factorial[size] * factorial[m - size - 1] / factorial[m] * (v[set | 1 << i] - v[set]);
+                }
+        return phi;
     }
 }
