@@ -9,6 +9,7 @@ var benchmarks = new Dictionary<string, Func<int>>
     ["ensembles"] = () => EnsemblesBenchmark.Run(),
     ["memory"] = MemoryBenchmark.Run,
     ["serving"] = ServingBenchmark.Run,
+    ["clarify"] = ClarifyBenchmark.Run,
 };
 
 var name = args.FirstOrDefault() ?? "threads";

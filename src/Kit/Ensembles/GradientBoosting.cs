@@ -43,6 +43,8 @@ public sealed class GradientBoosting : IClassifier
     /// <summary>Trees kept (after early stopping, the stages up to the best validation loss).</summary>
     public int TreeCount => State.Trees.Count;
     public IReadOnlyList<TreeNode> TreeNodes(int tree) => State.Trees[tree].Nodes;
+    internal double InitialScore => State.Initial;
+    internal int FeatureCount => State.FeatureCount;
 
     /// <summary>Training loss after 1, 2, … stages (mean log-loss or mean squared error).</summary>
     public IReadOnlyList<double> TrainLoss => State.TrainLoss;
