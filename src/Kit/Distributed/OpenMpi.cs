@@ -41,7 +41,9 @@ public static unsafe class OpenMpi
         }
     }
 
-    static IntPtr Export(string name) => NativeLibrary.GetExport(Library, name);
+    static readonly System.Collections.Concurrent.ConcurrentDictionary<string, IntPtr> Exports = new();
+
+    static IntPtr Export(string name) => Exports.GetOrAdd(name, n => NativeLibrary.GetExport(Library, n));
 
     // Handles: addresses of Open MPI's predefined objects.
     internal static IntPtr CommWorld => Export("ompi_mpi_comm_world");

@@ -141,6 +141,8 @@ public static class RankJobs
         }
         var stage = new PipelineStage(comm, layers, inputs, comm.Rank == last ? 2 : args.Width);
         var runs = new List<StageEvent[]>();
+        var (warmX, warmY) = Batch(args.MicroBatchRows, args.Seed);
+        stage.Step(warmX, warmY, 1, args.MicroBatchRows); // first calls are slow (JIT, allocations): not part of the timeline
         foreach (int m in args.MicroBatches)
         {
             var (x, y) = Batch(m * args.MicroBatchRows, args.Seed);
@@ -153,11 +155,13 @@ public static class RankJobs
     static AllreduceSweepResult AllreduceSweepRank(ICommunicator comm, AllreduceSweepArgs args)
     {
         var medians = new double[args.Floats.Length];
+        var warmUp = new float[1024];
+        for (int i = 0; i < 200; i++) comm.AllreduceSum(warmUp); // the first calls after start-up wait for the slower rank
         for (int i = 0; i < args.Floats.Length; i++)
         {
             var buffer = new float[args.Floats[i]];
             var times = new double[args.Repeats];
-            comm.AllreduceSum(buffer); // warm-up: connections and buffers
+            comm.AllreduceSum(buffer); // first use of this size: buffers
             for (int r = 0; r < args.Repeats; r++)
             {
                 comm.Barrier();

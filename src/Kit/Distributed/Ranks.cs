@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.RegularExpressions;
 
 namespace Kit.Distributed;
 
@@ -99,27 +100,33 @@ public static class Ranks
         finally { Directory.Delete(dir, recursive: true); }
     }
 
-    /// <summary>mpirun's options: more ranks than cores need --oversubscribe; no core binding on a shared machine;
-    /// shared memory without the single-copy (ptrace) path, which containers forbid.</summary>
+    /// <summary>mpirun's options: more ranks than cores need --oversubscribe; no core binding, and a rank that waits
+    /// yields its core instead of spinning (on a shared or small machine a spinning rank delays the very rank it waits
+    /// for: pipeline hand-offs took tens of ms); shared memory without the single-copy (ptrace) path, which containers forbid.</summary>
     static IEnumerable<string> MpirunArguments(int ranks)
     {
         yield return "-np"; yield return ranks.ToString();
         if (ranks > Environment.ProcessorCount) yield return "--oversubscribe";
         yield return "--bind-to"; yield return "none";
+        yield return "--mca"; yield return "mpi_yield_when_idle"; yield return "1";
         yield return "--mca"; yield return "btl_vader_single_copy_mechanism"; yield return "none";
     }
 
     /// <summary>The ranks' own error lines and mpirun's account of who exited, without its banners.</summary>
     static string Summary(string output)
     {
-        var lines = output.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
+        // .NET writes terminal mode escapes when it shares mpirun's terminal; they would hide the lines' prefixes.
+        var lines = Regex.Replace(output, @"\x1b(\[[0-9;?]*[A-Za-z]|[=>])", "").Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
         var useful = lines.Where(l => l.StartsWith("kit-rank", StringComparison.Ordinal) || l.Contains("exited on signal") ||
                                       l.StartsWith("Process name", StringComparison.Ordinal) || l.StartsWith("Exit code", StringComparison.Ordinal) ||
                                       l.Contains("non-zero status")).Distinct().ToList();
         return string.Join(" | ", useful.Count > 0 ? useful : lines.TakeLast(5));
     }
 
+    /// <summary>Where mpirun is looked for; null for PATH. Tests point it at an empty folder to play a machine without MPI.</summary>
+    internal static string? MpirunSearchPath { get; set; }
+
     static string? Mpirun() =>
-        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator)
+        (MpirunSearchPath ?? Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator)
             .Select(d => Path.Combine(d, "mpirun")).FirstOrDefault(File.Exists);
 }
