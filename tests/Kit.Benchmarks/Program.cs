@@ -5,11 +5,12 @@ return (args.FirstOrDefault() ?? "threads") switch
     "threads" => ThreadsBenchmark.Run(),
     "metrics" => MetricsBenchmark.Run(),
     "training" => TrainingBenchmark.Run(),
+    "distributed" => DistributedBenchmark.Run(),
     var unknown => Unknown(unknown),
 };
 
 static int Unknown(string name)
 {
-    Console.Error.WriteLine($"unknown benchmark '{name}'; available: threads, metrics, training");
+    Console.Error.WriteLine($"unknown benchmark '{name}'; available: threads, metrics, training, distributed");
     return 2;
 }

@@ -29,16 +29,20 @@ public sealed record CostModel(double LatencySeconds, double BytesPerSecond)
     }
 
     /// <summary>
-    /// Fits α and B to measured all-reduce times of messages of several sizes over <paramref name="ranks"/> ranks
-    /// (least squares of t = 2(N − 1)·α + 2(N − 1)/N · S/B).
+    /// Fits α and B to measured all-reduce times of messages of several sizes over <paramref name="ranks"/> ranks:
+    /// t = 2(N − 1)·α + 2(N − 1)/N · S/B by least squares on the relative error (weights 1/t²), so that microsecond
+    /// messages count as much as millisecond ones and one stalled measurement does not swing the fit.
     /// </summary>
     public static CostModel Fit(IReadOnlyList<double> bytes, IReadOnlyList<double> seconds, int ranks)
     {
         if (bytes.Count != seconds.Count) throw new ArgumentException($"{bytes.Count} sizes but {seconds.Count} times.", nameof(seconds));
         if (bytes.Count < 2 || bytes.Distinct().Count() < 2) throw new ArgumentException("at least two different message sizes are needed to fit latency and bandwidth.", nameof(bytes));
+        if (seconds.Any(t => !(t > 0))) throw new ArgumentException("every measured time must be positive.", nameof(seconds));
         if (ranks < 2) throw new ArgumentOutOfRangeException(nameof(ranks), ranks, "an all-reduce needs at least 2 ranks.");
-        double mx = bytes.Average(), my = seconds.Average();
-        double slope = bytes.Zip(seconds).Sum(p => (p.First - mx) * (p.Second - my)) / bytes.Sum(b => (b - mx) * (b - mx));
+        var w = seconds.Select(t => 1 / (t * t)).ToArray();
+        double sw = w.Sum();
+        double mx = bytes.Select((b, i) => w[i] * b).Sum() / sw, my = seconds.Select((t, i) => w[i] * t).Sum() / sw;
+        double slope = bytes.Select((b, i) => w[i] * (b - mx) * (seconds[i] - my)).Sum() / bytes.Select((b, i) => w[i] * (b - mx) * (b - mx)).Sum();
         double intercept = my - slope * mx;
         if (slope <= 0) throw new ArgumentException("the measured time does not grow with the message size: measure larger messages.", nameof(seconds));
         return new CostModel(Math.Max(intercept, 0) / (2 * (ranks - 1)), 2.0 * (ranks - 1) / ranks / slope);

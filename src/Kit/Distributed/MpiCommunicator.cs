@@ -36,6 +36,9 @@ public sealed unsafe class MpiCommunicator : ICommunicator
     public void Recv(float[] buffer, int offset, int count, int source, int tag)
     {
         Segment.Check(buffer.Length, offset, count);
+        // Wait asleep, not inside MPI_Recv: Open MPI waits by polling, and on a busy machine a polling rank gets the
+        // core late, long after the message arrived (pipeline hand-offs took tens of ms); a sleeping one is woken first.
+        while (!OpenMpi.Iprobe(source, tag)) usleep(50);
         fixed (float* p = buffer) OpenMpi.Recv(p + offset, count, OpenMpi.Float, source, tag);
     }
 
@@ -48,6 +51,9 @@ public sealed unsafe class MpiCommunicator : ICommunicator
     }
 
     public void Barrier() => OpenMpi.Barrier();
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "usleep")]
+    static extern int usleep(uint microseconds);
 
     /// <summary>Ends the whole job with an error code: mpirun then stops every other rank.</summary>
     public void Abort(int code) => OpenMpi.Abort(code);

@@ -90,6 +90,13 @@ public static unsafe class OpenMpi
     internal static void Recv(void* buffer, int count, IntPtr type, int source, int tag) =>
         Check(((delegate* unmanaged<void*, int, IntPtr, int, int, IntPtr, IntPtr, int>)Export("MPI_Recv"))(buffer, count, type, source, tag, CommWorld, StatusIgnore), "MPI_Recv");
 
+    internal static bool Iprobe(int source, int tag)
+    {
+        int flag;
+        Check(((delegate* unmanaged<int, int, IntPtr, int*, IntPtr, int>)Export("MPI_Iprobe"))(source, tag, CommWorld, &flag, StatusIgnore), "MPI_Iprobe");
+        return flag != 0;
+    }
+
     internal static void SendRecv(void* send, int dest, void* receive, int source, int count, IntPtr type, int tag) =>
         Check(((delegate* unmanaged<void*, int, IntPtr, int, int, void*, int, IntPtr, int, int, IntPtr, IntPtr, int>)Export("MPI_Sendrecv"))(
             send, count, type, dest, tag, receive, count, type, source, tag, CommWorld, StatusIgnore), "MPI_Sendrecv");

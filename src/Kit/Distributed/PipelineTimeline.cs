@@ -23,6 +23,20 @@ public sealed class PipelineTimeline
     /// <summary>Measured: 1 − (time the stages computed) / (stages × makespan).</summary>
     public double Bubble => 1 - Events.Sum(e => e.End - e.Start) / (Stages * Makespan);
 
+    /// <summary>
+    /// One timeline per micro-batch count of <paramref name="args"/>: of its repeats, the least disturbed run (the
+    /// smallest bubble), as benchmarks keep the fastest run: on a shared machine a rank that gets its core late, or an
+    /// operation that overruns, leaves the other stage idle, so other programs add to the bubble and hardly ever remove from it.
+    /// </summary>
+    public static IReadOnlyList<PipelineTimeline> LeastDisturbed(IReadOnlyList<PipelineResult> ranks, PipelineArgs args)
+    {
+        ArgumentNullException.ThrowIfNull(ranks);
+        ArgumentNullException.ThrowIfNull(args);
+        return [.. args.MicroBatches.Select((m, i) => Enumerable.Range(i * args.Repeats, args.Repeats)
+            .Select(k => new PipelineTimeline(ranks.SelectMany(r => r.Runs[k]), ranks.Count, m))
+            .MinBy(t => t.Bubble)!)];
+    }
+
     /// <summary>GPipe's (p − 1)/(m + p − 1).</summary>
     public double TheoreticalBubble => PipelineStage.BubbleFraction(Stages, MicroBatches);
 }

@@ -24,13 +24,15 @@ public sealed record RingArgs(int Length = 1000, int Seed = 0);
 
 public sealed record RingResult(int Rank, double MaxDifferenceFromMpi, bool BitIdentical, long BytesSent, RingTransfer[] Transfers);
 
-public sealed record PipelineArgs(int[] MicroBatches, int MicroBatchRows = 16, int Width = 32, double MinOpMillis = 20, int Seed = 0);
+/// <summary>A GPipe step for each micro-batch count, <paramref name="Repeats"/> times each (a busy machine now and then stalls a hand-off).</summary>
+public sealed record PipelineArgs(int[] MicroBatches, int MicroBatchRows = 16, int Width = 32, double MinOpMillis = 20, int Seed = 0, int Repeats = 1);
 
 public sealed record PipelineResult(int Rank, StageEvent[][] Runs);
 
 public sealed record AllreduceSweepArgs(int[] Floats, int Repeats = 20);
 
-public sealed record AllreduceSweepResult(int Rank, double[] MedianSeconds);
+/// <summary>Per message size, the median and the fastest of the repeats; the fastest is the least disturbed by other work on the machine.</summary>
+public sealed record AllreduceSweepResult(int Rank, double[] MedianSeconds, double[] FastestSeconds);
 
 /// <summary>A rank that dies on purpose, standing in for a crashed machine.</summary>
 public sealed class SimulatedCrashException(string message) : Exception(message);
@@ -143,7 +145,7 @@ public static class RankJobs
         var runs = new List<StageEvent[]>();
         var (warmX, warmY) = Batch(args.MicroBatchRows, args.Seed);
         stage.Step(warmX, warmY, 1, args.MicroBatchRows); // first calls are slow (JIT, allocations): not part of the timeline
-        foreach (int m in args.MicroBatches)
+        foreach (int m in args.MicroBatches.SelectMany(m => Enumerable.Repeat(m, args.Repeats)))
         {
             var (x, y) = Batch(m * args.MicroBatchRows, args.Seed);
             comm.Barrier();
@@ -155,6 +157,7 @@ public static class RankJobs
     static AllreduceSweepResult AllreduceSweepRank(ICommunicator comm, AllreduceSweepArgs args)
     {
         var medians = new double[args.Floats.Length];
+        var fastest = new double[args.Floats.Length];
         var warmUp = new float[1024];
         for (int i = 0; i < 200; i++) comm.AllreduceSum(warmUp); // the first calls after start-up wait for the slower rank
         for (int i = 0; i < args.Floats.Length; i++)
@@ -171,7 +174,8 @@ public static class RankJobs
             }
             Array.Sort(times);
             medians[i] = times[times.Length / 2];
+            fastest[i] = times[0];
         }
-        return new AllreduceSweepResult(comm.Rank, medians);
+        return new AllreduceSweepResult(comm.Rank, medians, fastest);
     }
 }
