@@ -11,12 +11,12 @@ namespace Kit.Benchmarks;
 /// </summary>
 static class DistributedBenchmark
 {
-    public static int Run(int steps = 20, int pairs = 3)
+    public static int Run(int steps = 40, int pairs = 3)
     {
         var setup = KitTorch.Setup();
         var (mpi, reason) = Ranks.MpiStatus(Console.WriteLine);
         if (!mpi) { Console.WriteLine($"distributed benchmark: {reason}"); return 2; }
-        var args = new DataParallelArgs(Seed: 0, Steps: steps, Batch: 4096, Hidden: [256, 256], Warmup: 3);
+        var args = new DataParallelArgs(Seed: 0, Steps: steps, Batch: 4096, Hidden: [256, 256], Warmup: 10);
         Console.WriteLine($"distributed benchmark: data-parallel step, MLP 2-256-256-2, global batch {args.Batch}, SGD; " +
                           $"{steps} steps after {args.Warmup} warm-up; {setup.Threads} thread(s) per rank; {pairs} pairs (the Kit, then PyTorch right after)");
         var measured = new List<Pair>();
@@ -30,7 +30,7 @@ static class DistributedBenchmark
                 kit[$"dp{n}"] = run.Results[0].SecondsPerStep;
                 backend = run.Backend;
             }
-            var peer = Peer.Run("distributed_peer.py", setup.Threads, "--threads", setup.Threads.ToString(), "--steps", steps.ToString());
+            var peer = Peer.Run("distributed_peer.py", setup.Threads, "--threads", setup.Threads.ToString(), "--steps", steps.ToString(), "--warmup", args.Warmup.ToString());
             measured.Add(new Pair(kit, peer));
             Console.WriteLine($"  pair {p + 1}: Kit {Scaling(kit)}" + (peer is null ? "" : $"; PyTorch {Scaling(new() { ["dp1"] = peer.Seconds("dp1"), ["dp2"] = peer.Seconds("dp2") })}"));
             if (peer is null) break;

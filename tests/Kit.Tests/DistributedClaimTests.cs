@@ -89,18 +89,40 @@ public sealed class DistributedClaimTests
         Assert.InRange(predicted / seconds[^1], 0.5, 2.0);
     }
 
+    static readonly PipelineArgs Pipeline = new([1, 2, 4, 8], MinOpMillis: 40, Repeats: 5);
+
     [SkippableTheory]
     [MemberData(nameof(Backends))]
-    public void The_pipeline_bubble_shrinks_as_micro_batches_grow_within_10_percent_of_theory(RankBackend backend)
+    public void The_pipeline_bubble_shrinks_as_micro_batches_grow_and_the_schedule_is_within_10_percent_of_theory(RankBackend backend)
     {
         RequireMpiFor(backend);
-        // 40 ms operations and the least disturbed of 5 runs: measured within 10 % at a load average of 13-17 on 2 cores.
-        var args = new PipelineArgs([1, 2, 4, 8], MinOpMillis: 40, Repeats: 5);
-        var run = MpiForTests.Run<PipelineResult>("pipeline", args, 2, backend);
-        var bubbles = PipelineTimeline.LeastDisturbed(run.Results, args);
-        foreach (var t in bubbles)
-            Assert.True(Math.Abs(t.Bubble - t.TheoreticalBubble) <= 0.1 * t.TheoreticalBubble,
-                $"m = {t.MicroBatches}: bubble {t.Bubble:F3}, theory {t.TheoreticalBubble:F3}");
-        Assert.True(bubbles.Zip(bubbles.Skip(1)).All(p => p.Second.Bubble < p.First.Bubble), "the bubble shrinks with every doubling of m");
+        // The schedule's bubble: the measured operations replayed without hand-off delays (what GPipe's formula
+        // describes), from the least disturbed of 5 runs per m.
+        var run = MpiForTests.Run<PipelineResult>("pipeline", Pipeline, 2, backend);
+        var timelines = PipelineTimeline.LeastDisturbed(run.Results, Pipeline, by: t => t.ScheduleBubble);
+        foreach (var t in timelines)
+            Assert.True(Math.Abs(t.ScheduleBubble - t.TheoreticalBubble) <= 0.1 * t.TheoreticalBubble,
+                $"m = {t.MicroBatches}: schedule bubble {t.ScheduleBubble:F3}, theory {t.TheoreticalBubble:F3}");
+        var wall = PipelineTimeline.LeastDisturbed(run.Results, Pipeline);
+        Assert.True(wall.Zip(wall.Skip(1)).All(p => p.Second.Bubble < p.First.Bubble),
+            $"the wall-clock bubble shrinks with every doubling of m: {string.Join(", ", wall.Select(t => $"{t.Bubble:F3}"))}");
     }
+
+    [SkippableTheory]
+    [MemberData(nameof(Backends))]
+    public void The_wall_clock_pipeline_bubble_is_within_10_percent_of_theory(RankBackend backend)
+    {
+        RequireMpiFor(backend);
+        // Each hand-off waits for the receiving rank to get a core: measured within 10 % up to load averages of about
+        // 17 on 2 cores, 10-25 % over at 30-45. Above 8 per core the wall clock measures the other programs.
+        double load = MachineLoad();
+        Skip.If(load > 8 * Environment.ProcessorCount, $"load average {load:F0} on {Environment.ProcessorCount} cores: too busy to time a pipeline");
+        var run = MpiForTests.Run<PipelineResult>("pipeline", Pipeline, 2, backend);
+        foreach (var t in PipelineTimeline.LeastDisturbed(run.Results, Pipeline))
+            Assert.True(Math.Abs(t.Bubble - t.TheoreticalBubble) <= 0.1 * t.TheoreticalBubble,
+                $"m = {t.MicroBatches}: wall-clock bubble {t.Bubble:F3}, theory {t.TheoreticalBubble:F3}");
+    }
+
+    static double MachineLoad() =>
+        File.Exists("/proc/loadavg") ? double.Parse(File.ReadAllText("/proc/loadavg").Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture) : 0;
 }

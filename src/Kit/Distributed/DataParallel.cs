@@ -60,18 +60,19 @@ public sealed class DataParallel
         local.backward();
         var computed = Stopwatch.GetTimestamp();
 
-        var gradients = Flatten(_parameters.Select(p => p.grad!));
-        var packed = new float[gradients.Length + 1];
-        gradients.CopyTo(packed, 0);
-        packed[^1] = local.item<float>(); // the loss rides along with the gradients: one all-reduce, not two
+        _comm.Barrier(); // wait for the slowest rank here (asleep), so that the all-reduce runs with every rank present
+        // One message for all gradients (DDP's buckets): the loss rides along in the last slot.
+        var packed = new float[ParameterCount + 1];
+        Flatten(_parameters.Select(p => p.grad!)).CopyTo(packed, 0);
+        packed[^1] = local.item<float>();
         _comm.AllreduceSum(packed);
-        for (int i = 0; i < packed.Length; i++) packed[i] /= _comm.Size;
-        Unflatten(packed, _parameters, grad: true);
+        var mean = torch.tensor(packed) / _comm.Size;
+        Unflatten(mean, _parameters, grad: true);
         CommunicationSeconds += Stopwatch.GetElapsedTime(computed).TotalSeconds;
         ComputeSeconds += Stopwatch.GetElapsedTime(start, computed).TotalSeconds;
 
         optimizer.step();
-        return packed[^1];
+        return mean[-1].item<float>();
     }
 
     /// <summary>The parameters as one vector (rank order of <c>model.parameters()</c>).</summary>
@@ -86,12 +87,17 @@ public sealed class DataParallel
     static void Unflatten(float[] values, IReadOnlyList<Tensor> parameters, bool grad)
     {
         using var scope = NewDisposeScope();
+        Unflatten(torch.tensor(values), parameters, grad);
+    }
+
+    /// <summary>Copies consecutive segments of a flat vector into the parameters (or their gradients).</summary>
+    static void Unflatten(Tensor flat, IReadOnlyList<Tensor> parameters, bool grad)
+    {
         using var _ = no_grad();
         long offset = 0;
         foreach (var p in parameters)
         {
-            var segment = torch.tensor(values.AsSpan((int)offset, (int)p.numel()).ToArray()).reshape(p.shape).to(p.device);
-            (grad ? p.grad! : p).copy_(segment);
+            (grad ? p.grad! : p).copy_(flat.narrow(0, offset, p.numel()).view(p.shape));
             offset += p.numel();
         }
     }

@@ -50,7 +50,13 @@ public sealed unsafe class MpiCommunicator : ICommunicator
             OpenMpi.SendRecv(s + sendOffset, dest, r + receiveOffset, source, count, OpenMpi.Double, tag);
     }
 
-    public void Barrier() => OpenMpi.Barrier();
+    /// <summary>A barrier that waits asleep (MPI_Ibarrier, then MPI_Test between short sleeps): a rank that waits for a
+    /// slower one does not take the core from it, which on a busy machine MPI_Barrier's polling does.</summary>
+    public void Barrier()
+    {
+        var request = OpenMpi.Ibarrier();
+        while (!OpenMpi.Test(ref request)) usleep(50);
+    }
 
     [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "usleep")]
     static extern int usleep(uint microseconds);

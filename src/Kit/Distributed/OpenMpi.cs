@@ -101,6 +101,23 @@ public static unsafe class OpenMpi
         Check(((delegate* unmanaged<void*, int, IntPtr, int, int, void*, int, IntPtr, int, int, IntPtr, IntPtr, int>)Export("MPI_Sendrecv"))(
             send, count, type, dest, tag, receive, count, type, source, tag, CommWorld, StatusIgnore), "MPI_Sendrecv");
 
+    /// <summary>MPI_Ibarrier: starts a barrier and returns its request at once.</summary>
+    internal static IntPtr Ibarrier()
+    {
+        IntPtr request;
+        Check(((delegate* unmanaged<IntPtr, IntPtr*, int>)Export("MPI_Ibarrier"))(CommWorld, &request), "MPI_Ibarrier");
+        return request;
+    }
+
+    /// <summary>MPI_Test: whether the request has completed (it also drives MPI's progress).</summary>
+    internal static bool Test(ref IntPtr request)
+    {
+        int flag;
+        fixed (IntPtr* r = &request)
+            Check(((delegate* unmanaged<IntPtr*, int*, IntPtr, int>)Export("MPI_Test"))(r, &flag, StatusIgnore), "MPI_Test");
+        return flag != 0;
+    }
+
     internal static void Barrier() =>
         Check(((delegate* unmanaged<IntPtr, int>)Export("MPI_Barrier"))(CommWorld), "MPI_Barrier");
 
