@@ -5,15 +5,11 @@ namespace Kit.Tests;
 [Collection(TorchCollection.Name)]
 public sealed class DistributedClaimTests
 {
-    public static TheoryData<RankBackend> Backends => [RankBackend.Mpi, RankBackend.Threads];
-
-    static void RequireMpiFor(RankBackend backend) { if (backend == RankBackend.Mpi) MpiForTests.Require(); }
-
     [SkippableTheory]
-    [MemberData(nameof(Backends))]
+    [MemberData(nameof(MpiForTests.Backends), MemberType = typeof(MpiForTests))]
     public void A_data_parallel_step_over_two_ranks_equals_the_single_process_large_batch_step(RankBackend backend)
     {
-        RequireMpiFor(backend);
+        MpiForTests.RequireFor(backend);
         for (int seed = 0; seed < 5; seed++)
         {
             var args = new DataParallelArgs(Seed: seed, Steps: 3, Batch: 256);
@@ -30,10 +26,10 @@ public sealed class DistributedClaimTests
     }
 
     [SkippableTheory]
-    [MemberData(nameof(Backends))]
+    [MemberData(nameof(MpiForTests.Backends), MemberType = typeof(MpiForTests))]
     public void The_ring_allreduce_equals_MPI_Allreduce(RankBackend backend)
     {
-        RequireMpiFor(backend);
+        MpiForTests.RequireFor(backend);
         foreach (var (ranks, length) in new[] { (2, 1000), (3, 1001), (3, 7) })
             for (int seed = 0; seed < 5; seed++)
             {
@@ -92,10 +88,10 @@ public sealed class DistributedClaimTests
     static readonly PipelineArgs Pipeline = new([1, 2, 4, 8], MinOpMillis: 40, Repeats: 5);
 
     [SkippableTheory]
-    [MemberData(nameof(Backends))]
+    [MemberData(nameof(MpiForTests.Backends), MemberType = typeof(MpiForTests))]
     public void The_pipeline_bubble_shrinks_as_micro_batches_grow_and_the_schedule_is_within_10_percent_of_theory(RankBackend backend)
     {
-        RequireMpiFor(backend);
+        MpiForTests.RequireFor(backend);
         // The schedule's bubble: the measured operations replayed without hand-off delays (what GPipe's formula
         // describes), from the least disturbed of 5 runs per m.
         var run = MpiForTests.Run<PipelineResult>("pipeline", Pipeline, 2, backend);
@@ -109,10 +105,10 @@ public sealed class DistributedClaimTests
     }
 
     [SkippableTheory]
-    [MemberData(nameof(Backends))]
+    [MemberData(nameof(MpiForTests.Backends), MemberType = typeof(MpiForTests))]
     public void The_wall_clock_pipeline_bubble_is_within_10_percent_of_theory(RankBackend backend)
     {
-        RequireMpiFor(backend);
+        MpiForTests.RequireFor(backend);
         // Each hand-off waits for the receiving rank to get a core: measured within 10 % up to load averages of about
         // 17 on 2 cores, 10-25 % over at 30-45. Above 8 per core the wall clock measures the other programs.
         double load = MachineLoad();

@@ -6,15 +6,11 @@ namespace Kit.Tests;
 [Collection(TorchCollection.Name)]
 public sealed class DistributedInputTests
 {
-    public static TheoryData<RankBackend> Backends => [RankBackend.Mpi, RankBackend.Threads];
-
-    static void RequireMpiFor(RankBackend backend) { if (backend == RankBackend.Mpi) MpiForTests.Require(); }
-
     [SkippableTheory]
-    [MemberData(nameof(Backends))]
+    [MemberData(nameof(MpiForTests.Backends), MemberType = typeof(MpiForTests))]
     public void A_world_size_that_does_not_divide_the_batch_is_refused_naming_both(RankBackend backend)
     {
-        RequireMpiFor(backend);
+        MpiForTests.RequireFor(backend);
         var e = Assert.Throws<RankFailedException>(() =>
             MpiForTests.Run<DataParallelResult>("data-parallel", new DataParallelArgs(Batch: 255), 2, backend));
         Assert.Contains("255 rows", e.Message);
@@ -22,10 +18,10 @@ public sealed class DistributedInputTests
     }
 
     [SkippableTheory]
-    [MemberData(nameof(Backends))]
+    [MemberData(nameof(MpiForTests.Backends), MemberType = typeof(MpiForTests))]
     public void Ranks_with_different_model_shapes_are_refused_naming_the_rank(RankBackend backend)
     {
-        RequireMpiFor(backend);
+        MpiForTests.RequireFor(backend);
         var e = Assert.Throws<RankFailedException>(() =>
             MpiForTests.Run<DataParallelResult>("data-parallel", new DataParallelArgs(LastRankHidden: [32, 16]), 2, backend));
         Assert.Contains("rank 1's", e.Message);
@@ -33,10 +29,10 @@ public sealed class DistributedInputTests
     }
 
     [SkippableTheory]
-    [MemberData(nameof(Backends))]
+    [MemberData(nameof(MpiForTests.Backends), MemberType = typeof(MpiForTests))]
     public void A_rank_that_dies_mid_step_stops_the_others_with_a_clear_error_within_the_timeout(RankBackend backend)
     {
-        RequireMpiFor(backend);
+        MpiForTests.RequireFor(backend);
         var clock = Stopwatch.StartNew();
         var e = Assert.Throws<RankFailedException>(() =>
             MpiForTests.Run<DataParallelResult>("data-parallel", new DataParallelArgs(Steps: 5, FailRank: 1, FailAtStep: 2), 2, backend));

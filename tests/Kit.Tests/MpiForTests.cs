@@ -16,6 +16,14 @@ static class MpiForTests
         Skip.If(true, reason);
     }
 
+    /// <summary>Claims that hold on both backends run on each: Open MPI processes and the thread fallback.</summary>
+    public static TheoryData<RankBackend> Backends => [RankBackend.Mpi, RankBackend.Threads];
+
+    public static void RequireFor(RankBackend backend)
+    {
+        if (backend == RankBackend.Mpi) Require();
+    }
+
     public static RankRun<T> Run<T>(string job, object arguments, int ranks, RankBackend backend) =>
         Ranks.Run<T>(job, arguments, ranks, backend, TimeSpan.FromSeconds(60));
 }

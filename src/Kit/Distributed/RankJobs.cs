@@ -159,6 +159,7 @@ public static class RankJobs
         var medians = new double[args.Floats.Length];
         var fastest = new double[args.Floats.Length];
         var warmUp = new float[1024];
+        var sync = new float[1];
         for (int i = 0; i < 200; i++) comm.AllreduceSum(warmUp); // the first calls after start-up wait for the slower rank
         for (int i = 0; i < args.Floats.Length; i++)
         {
@@ -168,6 +169,7 @@ public static class RankJobs
             for (int r = 0; r < args.Repeats; r++)
             {
                 comm.Barrier();
+                comm.AllreduceSum(sync); // the barrier lets ranks go asleep-then-awake; this lets them start together
                 var clock = Stopwatch.StartNew();
                 comm.AllreduceSum(buffer);
                 times[r] = clock.Elapsed.TotalSeconds;
