@@ -55,7 +55,8 @@ public sealed unsafe class MpiCommunicator : ICommunicator
     public void Barrier()
     {
         var request = OpenMpi.Ibarrier();
-        while (!OpenMpi.Test(ref request)) usleep(50);
+        // Sleeps that double from 50 µs to 1 ms: short waits stay short, long ones do not wake the core every 50 µs.
+        for (uint pause = 50; !OpenMpi.Test(ref request); pause = Math.Min(2 * pause, 1000)) usleep(pause);
     }
 
     [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "usleep")]
