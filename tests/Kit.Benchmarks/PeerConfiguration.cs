@@ -16,7 +16,7 @@ sealed record PeerConfiguration(string Blas, IReadOnlyList<string> BlasLibraries
     public static PeerConfiguration From(JsonElement config)
     {
         var versions = new Dictionary<string, string>();
-        foreach (var name in new[] { "torch", "sklearn", "numpy" })
+        foreach (var name in new[] { "torch", "sklearn", "numpy", "backend" })
             if (config.TryGetProperty(name, out var v)) versions[name] = v.GetString() ?? "?";
         return new PeerConfiguration(
             config.GetProperty("blas").GetString() ?? "unknown",

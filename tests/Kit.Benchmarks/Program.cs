@@ -10,6 +10,7 @@ var benchmarks = new Dictionary<string, Func<int>>
     ["memory"] = MemoryBenchmark.Run,
     ["serving"] = ServingBenchmark.Run,
     ["clarify"] = ClarifyBenchmark.Run,
+    ["distributed"] = () => DistributedBenchmark.Run(),
 };
 
 var name = args.FirstOrDefault() ?? "threads";
