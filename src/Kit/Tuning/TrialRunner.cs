@@ -55,13 +55,18 @@ sealed class TrialRunner(HyperparameterTuner tuner, Func<TrialContext, IReadOnly
     }
 }
 
-/// <summary>Per-trial seeds from the job's seed and the trial's key (FNV-1a: stable across processes, unlike string.GetHashCode).</summary>
+/// <summary>Per-trial seeds from the job's seed and the trial's key: FNV-1a (stable across processes, unlike
+/// string.GetHashCode), then SplitMix64's finaliser, because keys differing in one character would otherwise give
+/// nearby seeds, and System.Random's first draws from nearby seeds are correlated.</summary>
 static class Seeds
 {
     public static int Of(int seed, string key)
     {
-        uint h = 2166136261;
-        foreach (char c in $"{seed}/{key}") h = (h ^ c) * 16777619;
+        ulong h = 14695981039346656037;
+        foreach (char c in $"{seed}/{key}") h = (h ^ c) * 1099511628211;
+        h = (h ^ (h >> 30)) * 0xBF58476D1CE4E5B9;
+        h = (h ^ (h >> 27)) * 0x94D049BB133111EB;
+        h ^= h >> 31;
         return (int)(h & 0x7FFFFFFF);
     }
 }
