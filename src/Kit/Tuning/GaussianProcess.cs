@@ -7,7 +7,7 @@ namespace Kit.Tuning;
 /// </summary>
 public sealed class GaussianProcess
 {
-    static readonly double[] LengthScales = [0.05, 0.1, 0.2, 0.35, 0.6, 1.0];
+    static readonly double[] LengthScales = [0.2, 0.35, 0.6, 1.0];
     const double Jitter = 1e-6;
 
     readonly double[][] _x;

@@ -116,7 +116,7 @@ public sealed class HyperparameterTuner
             List<Hyperparameters> proposals = Strategy switch
             {
                 TuningStrategy.Grid => grid!.GetRange(start, count),
-                TuningStrategy.Bayesian when (WarmStart is null ? 0 : 1) + run.Trials.Count(t => t.Status == TrialStatus.Completed) >= Math.Max(InitialRandomTrials, 1)
+                TuningStrategy.Bayesian when WarmStart is not null || run.Trials.Count(t => t.Status == TrialStatus.Completed) >= Math.Max(InitialRandomTrials, 1)
                     => BayesianSearch.Propose(Space, [.. WarmStartPrior(run.Trials), .. Observations(run.Trials)], count, new Random(Seeds.Of(Seed, keys[0]))),
                 _ => [.. keys.Select(k => Space.Sample(new Random(Seeds.Of(Seed, k))))],
             };
