@@ -7,6 +7,7 @@ return (args.FirstOrDefault() ?? "threads") switch
     "training" => TrainingBenchmark.Run(),
     "output" => OutputBenchmark.Run(),
     "ensembles" => EnsemblesBenchmark.Run(),
+    "tuning" => TuningBenchmark.Run(),
     var unknown => Unknown(unknown),
 };
 
