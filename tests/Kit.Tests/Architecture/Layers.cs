@@ -11,7 +11,7 @@ static class Layers
     public static readonly IReadOnlySet<string> Topics = new HashSet<string>
     {
         "NetworkBasics", "Cnn", "Rnn", "TrainingConcepts", "Regularization", "Losses", "Metrics", "CrossValidation",
-        "Clustering", "Clarify", "Text", "Ensembles", "Tuning", "Registry", "Debugging",
+        "Clustering", "Clarify", "Text", "Ensembles", "Tuning", "Registry", "Debugging", "Experiments",
     };
 
     /// <summary>The study layer: quizzes (questions, grading, the answer pipeline) on top of progress (the store).</summary>
