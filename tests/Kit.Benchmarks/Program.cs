@@ -11,6 +11,7 @@ var benchmarks = new Dictionary<string, Func<int>>
     ["serving"] = ServingBenchmark.Run,
     ["clarify"] = ClarifyBenchmark.Run,
     ["distributed"] = () => DistributedBenchmark.Run(),
+    ["tuning"] = () => TuningBenchmark.Run(),
 };
 
 var name = args.FirstOrDefault() ?? "threads";

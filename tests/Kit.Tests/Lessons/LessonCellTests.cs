@@ -29,6 +29,7 @@ public class LessonCellTests
     [InlineData("03-", new[] { "rnn", "rnn-train" })]
     [InlineData("04-", new[] { "digits-mlp" })]
     [InlineData("05-", new[] { "regularized-mlp" })]
+    [InlineData("10-", new[] { "tuning-trial" })]
     [InlineData("15-", new[] { "transfer-mlp" })]
     public void A_lesson_defines_its_networks_in_its_own_cells(string notebook, string[] names)
     {
