@@ -8,12 +8,17 @@
 #   - Open MPI (openmpi-bin, libopenmpi-dev): lesson 13 runs its ranks as MPI processes (as root, mpirun also needs
 #     OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1, which the Kit sets for the jobs it starts)
 # With --peers it also installs those peers (about 1.1 GB): PyTorch, scikit-learn, numpy, scipy for /usr/bin/python3.
+# With --container it installs only what the Kit's SageMaker container needs at run time (libtorch's OpenMP runtime):
+# environment/containers/Dockerfile runs it, so the image and CI share one install script.
 # The .NET SDK is assumed present. Nothing here is needed to run the notebooks headless (`kit run`). Idempotent.
 set -euo pipefail
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 export DEBIAN_FRONTEND=noninteractive
 packages=(jupyter-nbconvert python3-nbclient jupyter-client jupyter-core python3-ipykernel python3-notebook chromium libopenblas0 openmpi-bin libopenmpi-dev)
-if [ "${1:-}" = --peers ]; then packages+=(python3-torch python3-sklearn python3-numpy python3-scipy); fi
+case "${1:-}" in
+  --peers) packages+=(python3-torch python3-sklearn python3-numpy python3-scipy) ;;
+  --container) packages=(libgomp1) ;;
+esac
 missing=()
 for p in "${packages[@]}"; do dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p"); done
 if [ ${#missing[@]} -gt 0 ]; then
