@@ -19,7 +19,7 @@ public static class ChartHtml
         sb.Append($"<div id=\"{id}\" class=\"kit-chart\" style=\"width:100%;height:{height}px;\"></div>\n");
         sb.Append("<script type=\"text/javascript\">\n(function(){\n");
         sb.Append($"var id='{id}';\n");
-        sb.Append($"var data={Safe(dataJson)};\nvar layout={Safe(layoutJson)};\nvar config={Safe(configJson ?? "{}")};\nvar frames={Safe(framesJson ?? "[]")};\n");
+        sb.Append($"var data={Safe(dataJson)};\nvar layout={Safe(ReadableLayout.Layout(layoutJson))};\nvar config={Safe(ReadableLayout.Config(configJson))};\nvar frames={Safe(framesJson ?? "[]")};\n");
         sb.Append("""
             var tries=0;
             function draw(){

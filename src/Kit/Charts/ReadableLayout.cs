@@ -1,0 +1,61 @@
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+
+namespace Kit.Charts;
+
+/// <summary>
+/// Defaults every chart gets on its way to the page (Kit figures and other libraries' charts alike), so that the
+/// plotly toolbar (mode bar, top right) never covers the end of a long title.
+/// </summary>
+public static partial class ReadableLayout
+{
+    /// <summary>Longest title line: at 17 px it stays clear of the trimmed toolbar on an 800 px wide chart.</summary>
+    public const int MaxTitleChars = 56;
+
+    /// <summary>The toolbar keeps download, zoom, pan and reset; the selection and step-zoom buttons made it twice as wide.</summary>
+    public static readonly string[] RemovedButtons = ["select2d", "lasso2d", "zoomIn2d", "zoomOut2d", "autoScale2d"];
+
+    public static string Layout(string layoutJson)
+    {
+        if (JsonNode.Parse(layoutJson) is not JsonObject layout) return layoutJson;
+        var title = layout["title"];
+        if (title is JsonValue plain && plain.TryGetValue(out string? text)) layout["title"] = title = new JsonObject { ["text"] = text };
+        if (title is JsonObject t && t["text"] is JsonValue v && v.TryGetValue(out string? s))
+        {
+            t["text"] = Wrap(s);
+            t["automargin"] ??= true;
+        }
+        return layout.ToJsonString();
+    }
+
+    public static string Config(string? configJson)
+    {
+        var config = JsonNode.Parse(string.IsNullOrWhiteSpace(configJson) ? "{}" : configJson) as JsonObject ?? [];
+        config["modeBarButtonsToRemove"] ??= new JsonArray(RemovedButtons.Select(b => (JsonNode?)b).ToArray());
+        return config.ToJsonString();
+    }
+
+    /// <summary>Breaks each plain line longer than <see cref="MaxTitleChars"/> at spaces; lines with markup (a &lt;sub&gt; status) stay whole.</summary>
+    public static string Wrap(string title) =>
+        string.Join("<br>", LineBreak().Split(title).Select(line => line.Contains('<') ? line : WrapLine(line)));
+
+    static string WrapLine(string line)
+    {
+        var lines = new List<string>();
+        var current = "";
+        foreach (var word in line.Split(' '))
+        {
+            if (current.Length > 0 && current.Length + 1 + word.Length > MaxTitleChars)
+            {
+                lines.Add(current);
+                current = word;
+            }
+            else current = current.Length == 0 ? word : current + " " + word;
+        }
+        lines.Add(current);
+        return string.Join("<br>", lines);
+    }
+
+    [GeneratedRegex("<br\\s*/?>", RegexOptions.IgnoreCase)]
+    private static partial Regex LineBreak();
+}
