@@ -9,7 +9,9 @@ public static class TrainingPlots
     /// Loss per epoch (training and, if measured, validation) on the left axis and the metric on the right axis.
     /// NaN and infinite values (a diverged run) leave gaps instead of breaking the chart.
     /// </summary>
-    public static Figure Curves(History history, string? title = null, int? totalEpochs = null)
+    /// <param name="totalEpochs">the planned epochs: the epoch axis spans them while the run is going</param>
+    /// <param name="finished">the run is over: the axis spans the epochs it ran (an early stop at 16 of 100 fills the chart)</param>
+    public static Figure Curves(History history, string? title = null, int? totalEpochs = null, bool finished = false)
     {
         ArgumentNullException.ThrowIfNull(history);
         var fig = new Figure();
@@ -27,14 +29,14 @@ public static class TrainingPlots
         bool metricIsFraction = history.Epochs.All(e => e.TrainMetric is null or (>= 0 and <= 1)) && history.Epochs.All(e => e.ValMetric is null or (>= 0 and <= 1));
         var last = history.Last;
         string status = last is null ? "waiting for the first epoch"
-            : $"epoch {last.Epoch}{(totalEpochs is int t ? $"/{t}" : "")}: loss {last.TrainLoss:G4}" +
+            : $"{(finished && last.Epoch < totalEpochs ? "stopped at " : "")}epoch {last.Epoch}{(totalEpochs is int t ? $"/{t}" : "")}: loss {last.TrainLoss:G4}" +
               (last.ValLoss is double vl ? $", val loss {vl:G4}" : "") +
               (last.ValMetric is double vm ? $", val {metricName} {vm:P1}" : "") +
               (history.Diverged ? " — diverged" : "");
         fig.WithLayout(new
         {
             title = new { text = title is null ? status : $"{title}<br><sub>{status}</sub>" },
-            xaxis = new { title = new { text = "epoch" }, range = totalEpochs is int te ? new double[] { 0.5, te + 0.5 } : null },
+            xaxis = new { title = new { text = "epoch" }, range = totalEpochs is int te && !finished ? new double[] { 0.5, te + 0.5 } : null },
             yaxis = new { title = new { text = "loss" } },
             yaxis2 = metricName is null ? null : new { title = new { text = metricName }, overlaying = "y", side = "right", range = metricIsFraction ? new[] { 0.0, 1.0 } : null, tickformat = metricIsFraction ? ".0%" : null, tickmode = metricIsFraction ? "linear" : null, tick0 = metricIsFraction ? 0.0 : (double?)null, dtick = metricIsFraction ? 0.25 : (double?)null, showgrid = false },
             legend = new { orientation = "h", y = -0.25 },
