@@ -18,6 +18,17 @@ public class NetworkBasicsPlotsTests
     }
 
     [Fact]
+    public void Leaky_relu_drawn_over_relu_is_dotted_so_relu_stays_visible_in_the_all_view()
+    {
+        var curves = new[] { Activation.Sigmoid, Activation.ReLU, Activation.LeakyReLU }.Select(a => Activations.Curve(a, -2, 2, 41)).ToList();
+        var fig = Plots.ActivationExplorer(curves);
+        Assert.Null(fig.Data[2]!["line"]!["dash"]);                              // ReLU(x): solid
+        Assert.Equal("dot", (string)fig.Data[4]!["line"]!["dash"]!);             // LeakyReLU(x) lies on it for x > 0
+        Assert.Equal("dot", (string)fig.Data[5]!["line"]!["dash"]!);             // and so does its derivative
+        Assert.Equal("dash", (string)fig.Data[3]!["line"]!["dash"]!);
+    }
+
+    [Fact]
     public void The_decision_boundary_chart_has_two_contour_layers_and_one_scatter_per_class()
     {
         var data = ToyData.MakeMoons(40, 0.1, seed: 0);

@@ -21,8 +21,10 @@ public static class Plots
         {
             var c = curves[i];
             var color = Palette[i % Palette.Length];
-            fig.AddTrace(new { type = "scatter", mode = "lines", x = c.X, y = c.Y, name = $"{c.Activation}(x)", line = new { color, width = 2.5 } });
-            fig.AddTrace(new { type = "scatter", mode = "lines", x = c.X, y = c.DyDx, name = $"{c.Activation}′(x)", line = new { color, dash = "dash", width = 1.5 } });
+            // A curve that runs on top of an earlier one (Leaky ReLU over ReLU for x > 0) is dotted so the earlier one shows through.
+            bool overF = curves.Take(i).Any(e => Coincide(e.X, e.Y, c.X, c.Y)), overD = curves.Take(i).Any(e => Coincide(e.X, e.DyDx, c.X, c.DyDx));
+            fig.AddTrace(new { type = "scatter", mode = "lines", x = c.X, y = c.Y, name = $"{c.Activation}(x)", line = new { color, dash = overF ? "dot" : null, width = overF ? 3.5 : 2.5 } });
+            fig.AddTrace(new { type = "scatter", mode = "lines", x = c.X, y = c.DyDx, name = $"{c.Activation}′(x)", line = new { color, dash = overD ? "dot" : "dash", width = overD ? 2.5 : 1.5 } });
         }
         var buttons = new List<object> { new { label = "All", method = "restyle", args = new object[] { new { visible = Enumerable.Repeat(true, 2 * curves.Count).ToArray() } } } };
         for (int i = 0; i < curves.Count; i++)
@@ -39,6 +41,14 @@ public static class Plots
                 updatemenus = new[] { new { type = "buttons", direction = "down", x = 1.02, y = 1.0, xanchor = "left", yanchor = "top", buttons } },
                 margin = new { r = 130 },
             });
+    }
+
+    /// <summary>True when at least a tenth of the second curve lies on the first (same x, y within 0.02).</summary>
+    static bool Coincide(double[] x1, double[] y1, double[] x2, double[] y2)
+    {
+        if (!x1.SequenceEqual(x2)) return false;
+        int same = y1.Zip(y2).Count(p => Math.Abs(p.First - p.Second) < 0.02);
+        return same >= Math.Max(2, y2.Length / 10);
     }
 
     /// <summary>Raw scores next to the probabilities softmax turns them into.</summary>
