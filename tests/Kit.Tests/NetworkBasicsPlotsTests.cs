@@ -29,6 +29,16 @@ public class NetworkBasicsPlotsTests
     }
 
     [Fact]
+    public void Decision_boundary_fills_are_opaque_so_they_match_their_colour_bar()
+    {
+        var data = ToyData.MakeMoons(40, 0.1, seed: 0);
+        var model = Lesson01.Mlp(2, 4, 1, () => nn.ReLU(), seed: 0);
+        var fill = Plots.DecisionBoundary(DecisionBoundary.Grid(model, data, steps: 10), data, "t").Data[0]!;
+        Assert.True(fill["opacity"] is null || (double)fill["opacity"]! == 1.0);
+        Assert.Equal(1.3, (double)fill["line"]!["smoothing"]!);
+    }
+
+    [Fact]
     public void The_decision_boundary_chart_has_two_contour_layers_and_one_scatter_per_class()
     {
         var data = ToyData.MakeMoons(40, 0.1, seed: 0);

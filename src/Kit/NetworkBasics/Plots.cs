@@ -65,6 +65,9 @@ public static class Plots
             .WithLayout(new { barmode = "group" });
     }
 
+    /// <summary>Mid-tone blue → white → red: drawn opaque, so the fills are exactly the colour bar's colours and the dark points stand out.</summary>
+    static readonly object[][] BoundaryScale = [[0.0, "#6baed6"], [0.5, "#f7f7f7"], [1.0, "#f4a582"]];
+
     /// <summary>P(class 1) as filled contours, the 0.5 line (the decision boundary) in black, the points on top.</summary>
     public static Figure DecisionBoundary(BoundaryGrid grid, ToyDataset data, string title)
     {
@@ -75,14 +78,14 @@ public static class Plots
         var fig = new Figure()
             .AddTrace(new
             {
-                type = "contour", z, x = grid.X, y = grid.Y, colorscale = "RdBu", opacity = 0.55,
-                zmin = 0.0, zmax = 1.0, contours = new { start = 0.0, end = 1.0, size = 0.1 }, line = new { width = 0 },
+                type = "contour", z, x = grid.X, y = grid.Y, colorscale = BoundaryScale,
+                zmin = 0.0, zmax = 1.0, contours = new { start = 0.0, end = 1.0, size = 0.1 }, line = new { width = 0, smoothing = 1.3 },
                 colorbar = new { title = new { text = "P(class 1)" } }, hoverinfo = "skip",
             })
             .AddTrace(new
             {
                 type = "contour", z, x = grid.X, y = grid.Y, showscale = false, hoverinfo = "skip",
-                contours = new { start = 0.5, end = 0.5, size = 1.0, coloring = "none" }, line = new { color = "black", width = 2 }, name = "boundary",
+                contours = new { start = 0.5, end = 0.5, size = 1.0, coloring = "none" }, line = new { color = "black", width = 2, smoothing = 1.3 }, name = "boundary",
             });
         var xs = data.Column(0);
         var ys = data.Column(1);
