@@ -71,6 +71,7 @@ public class ChartTests
         Assert.All(lines, l => Assert.InRange(l.Length, 1, ReadableLayout.MaxTitleChars));
         Assert.Equal(title, string.Join(" ", lines));
         Assert.True(layout["title"]!["automargin"]!.GetValue<bool>());
+        Assert.Equal(("paper", "bottom"), (layout["title"]!["yref"]!.GetValue<string>(), layout["title"]!["yanchor"]!.GetValue<string>()));   // above the plot, below the toolbar
     }
 
     [Fact]

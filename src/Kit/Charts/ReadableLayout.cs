@@ -23,6 +23,14 @@ public static partial class ReadableLayout
         if (title is JsonObject t && t["text"] is JsonValue v && v.TryGetValue(out string? s))
         {
             t["text"] = Wrap(s);
+            // Just above the plot area, the margin growing to fit every line: clear of the toolbar at the top edge.
+            if (t["y"] is null && t["yref"] is null)
+            {
+                t["yref"] = "paper";
+                t["y"] = 1;
+                t["yanchor"] = "bottom";
+                t["pad"] ??= new JsonObject { ["b"] = 12 };
+            }
             t["automargin"] ??= true;
         }
         return layout.ToJsonString();
