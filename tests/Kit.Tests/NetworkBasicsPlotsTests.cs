@@ -20,12 +20,14 @@ public class NetworkBasicsPlotsTests
     [Fact]
     public void Leaky_relu_drawn_over_relu_is_dotted_so_relu_stays_visible_in_the_all_view()
     {
-        var curves = new[] { Activation.Sigmoid, Activation.ReLU, Activation.LeakyReLU }.Select(a => Activations.Curve(a, -2, 2, 41)).ToList();
+        var curves = new[] { Activation.Sigmoid, Activation.Tanh, Activation.ReLU, Activation.LeakyReLU }.Select(a => Activations.Curve(a, -5, 5, 101)).ToList();
         var fig = Plots.ActivationExplorer(curves);
-        Assert.Null(fig.Data[2]!["line"]!["dash"]);                              // ReLU(x): solid
-        Assert.Equal("dot", (string)fig.Data[4]!["line"]!["dash"]!);             // LeakyReLU(x) lies on it for x > 0
-        Assert.Equal("dot", (string)fig.Data[5]!["line"]!["dash"]!);             // and so does its derivative
+        Assert.Null(fig.Data[2]!["line"]!["dash"]);                              // Tanh(x): solid (its tail near 0 is not sigmoid's curve)
         Assert.Equal("dash", (string)fig.Data[3]!["line"]!["dash"]!);
+        Assert.Null(fig.Data[4]!["line"]!["dash"]);                              // ReLU(x): solid
+        Assert.Equal("dash", (string)fig.Data[5]!["line"]!["dash"]!);
+        Assert.Equal("dot", (string)fig.Data[6]!["line"]!["dash"]!);             // LeakyReLU(x) lies on it for x > 0
+        Assert.Equal("dot", (string)fig.Data[7]!["line"]!["dash"]!);             // and so does its derivative
     }
 
     [Fact]
