@@ -75,6 +75,15 @@ public class ChartTests
     }
 
     [Fact]
+    public void A_title_wrapped_into_more_lines_makes_the_chart_taller_by_a_line_each()
+    {
+        var title = string.Join(" ", Enumerable.Repeat("word", 30));   // 149 characters: three lines
+        Assert.Equal(2, ReadableLayout.AddedTitleLines(new Figure().WithTitle(title).Layout.ToJsonString()));
+        Assert.Contains($"height:{300 + 2 * ReadableLayout.TitleLineHeight}px", Chart.Line([0], [0]).WithTitle(title).WithSize(300).ToHtml());
+        Assert.Contains("height:300px", Chart.Line([0], [0]).WithTitle("short").WithSize(300).ToHtml());
+    }
+
+    [Fact]
     public void A_title_line_with_markup_and_a_plain_string_title_are_kept_whole()
     {
         var status = "<sub>epoch 16/100: loss 0.1234, val loss 0.2345, val accuracy 93.0% — a long status line</sub>";

@@ -15,6 +15,18 @@ public static partial class ReadableLayout
     /// <summary>The toolbar keeps download, zoom, pan and reset; the selection and step-zoom buttons made it twice as wide.</summary>
     public static readonly string[] RemovedButtons = ["select2d", "lasso2d", "zoomIn2d", "zoomOut2d", "autoScale2d"];
 
+    /// <summary>Pixels one more title line takes (17 px font, line spacing included).</summary>
+    public const int TitleLineHeight = 24;
+
+    /// <summary>How many lines <see cref="Layout"/>'s wrapping adds to this layout's title (0 when it fits on its lines).</summary>
+    public static int AddedTitleLines(string layoutJson)
+    {
+        var title = JsonNode.Parse(layoutJson)?["title"];
+        var node = title is JsonObject t ? t["text"] : title;
+        if (node is not JsonValue v || !v.TryGetValue(out string? text)) return 0;
+        return LineBreak().Split(Wrap(text)).Length - LineBreak().Split(text).Length;
+    }
+
     public static string Layout(string layoutJson)
     {
         if (JsonNode.Parse(layoutJson) is not JsonObject layout) return layoutJson;
