@@ -45,22 +45,41 @@ public static class TrainingPlots
         return fig.WithSize(340);
     }
 
+    /// <summary>1, 2, 5 times each power of ten from just under the smallest positive value to just over the largest.</summary>
+    public static double[] OneTwoFive(IEnumerable<double> values)
+    {
+        var positive = values.Where(v => v > 0 && double.IsFinite(v)).ToList();
+        if (positive.Count == 0) return [];
+        double min = positive.Min(), max = positive.Max();
+        int low = (int)Math.Floor(Math.Log10(min)), high = (int)Math.Floor(Math.Log10(max)) + 1;
+        var ticks = Enumerable.Range(low, high - low + 1)
+            .SelectMany(e => new[] { 1, 2, 5 }.Select(m => Math.Round(m * Math.Pow(10, e), Math.Max(0, 1 - e))))
+            .ToList();
+        double first = ticks.Last(t => t <= min), last = ticks.First(t => t >= max);
+        return ticks.Where(t => t >= first && t <= last).ToArray();
+    }
+
     /// <summary>NaN/±∞ become null (a gap in plotly), so that JSON stays valid.</summary>
     public static double?[] Clean(IEnumerable<double> values) =>
         values.Select(v => double.IsFinite(v) ? v : (double?)null).ToArray();
 
     /// <summary>One quantity of several runs against epoch, e.g. the training loss for three learning rates.</summary>
     /// <param name="select">what to draw from each history, e.g. <c>h =&gt; h.TrainLoss</c></param>
-    /// <param name="logY">logarithmic y axis</param>
+    /// <param name="logY">logarithmic y axis, labelled 0.1, 0.2, 0.5, 1, 2, 5… in full (plotly's own reads "0.1 2 5 1 2 5")</param>
     public static Figure Compare(IEnumerable<(string Name, History History)> runs, Func<History, double[]> select, string title, string yTitle, bool logY = false)
     {
         ArgumentNullException.ThrowIfNull(runs);
         ArgumentNullException.ThrowIfNull(select);
         var fig = new Figure();
+        var all = new List<double>();
         foreach (var (name, h) in runs)
-            fig.AddTrace(new { type = "scatter", mode = "lines+markers", x = h.EpochNumbers, y = Clean(select(h)), name, marker = new { size = 4 } });
+        {
+            var y = Clean(select(h));
+            all.AddRange(y.OfType<double>());
+            fig.AddTrace(new { type = "scatter", mode = "lines+markers", x = h.EpochNumbers, y, name, marker = new { size = 4 } });
+        }
         fig.WithTitle(title).WithAxisTitles("epoch", yTitle);
-        if (logY) fig.WithLayout(new { yaxis = new { type = "log" } });
+        if (logY) fig.WithLayout(new { yaxis = new { type = "log", tickmode = "array", tickvals = OneTwoFive(all), tickformat = "~g" } });
         return fig.WithSize(340);
     }
 }
