@@ -61,5 +61,44 @@ public class ChartTests
         Assert.Equal("height", e.ParamName);
     }
 
+    [Fact]
+    public void A_long_title_is_wrapped_into_lines_the_toolbar_cannot_reach()
+    {
+        const string title = "StratifiedKFold(5): the rare class (yellow strip, right) is spread over every test fold";
+        var layout = JsonNode.Parse(ReadableLayout.Layout(new Figure().WithTitle(title).Layout.ToJsonString()))!;
+        var lines = layout["title"]!["text"]!.GetValue<string>().Split("<br>");
+        Assert.True(lines.Length >= 2);
+        Assert.All(lines, l => Assert.InRange(l.Length, 1, ReadableLayout.MaxTitleChars));
+        Assert.Equal(title, string.Join(" ", lines));
+        Assert.True(layout["title"]!["automargin"]!.GetValue<bool>());
+        Assert.Equal(("paper", "bottom"), (layout["title"]!["yref"]!.GetValue<string>(), layout["title"]!["yanchor"]!.GetValue<string>()));   // above the plot, below the toolbar
+    }
+
+    [Fact]
+    public void A_title_wrapped_into_more_lines_makes_the_chart_taller_by_a_line_each()
+    {
+        var title = string.Join(" ", Enumerable.Repeat("word", 30));   // 149 characters: three lines
+        Assert.Equal(2, ReadableLayout.AddedTitleLines(new Figure().WithTitle(title).Layout.ToJsonString()));
+        Assert.Contains($"height:{300 + 2 * ReadableLayout.TitleLineHeight}px", Chart.Line([0], [0]).WithTitle(title).WithSize(300).ToHtml());
+        Assert.Contains("height:300px", Chart.Line([0], [0]).WithTitle("short").WithSize(300).ToHtml());
+    }
+
+    [Fact]
+    public void A_title_line_with_markup_and_a_plain_string_title_are_kept_whole()
+    {
+        var status = "<sub>epoch 16/100: loss 0.1234, val loss 0.2345, val accuracy 93.0% — a long status line</sub>";
+        var layout = JsonNode.Parse(ReadableLayout.Layout($$"""{"title":"Short<br>{{status.Replace("\"", "")}}"}"""))!;
+        Assert.Equal($"Short<br>{status}", layout["title"]!["text"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void Every_rendered_chart_gets_the_narrow_toolbar_unless_it_chose_its_own()
+    {
+        var html = Chart.Line([0], [0]).ToHtml();
+        Assert.Contains("\"modeBarButtonsToRemove\":[\"select2d\",\"lasso2d\"", html);
+        var own = JsonNode.Parse(ReadableLayout.Config("""{"modeBarButtonsToRemove":["toImage"]}"""))!;
+        Assert.Single(own["modeBarButtonsToRemove"]!.AsArray());
+    }
+
     static int CountOf(string s, string part) => (s.Length - s.Replace(part, "").Length) / part.Length;
 }

@@ -211,6 +211,16 @@ public class DigitCnnClaimTests
 public class CnnPlotsTests
 {
     [Fact]
+    public void The_transfer_bars_have_a_y_title_and_their_values_written_on_them()
+    {
+        var result = new TransferResult([0, 1, 2, 3, 4], [5, 6, 7, 8, 9], 25, 0.98, 0.712, 0.5, 0.3, 10, 100, true);
+        var fig = CnnPlots.TransferAccuracy(result);
+        Assert.Equal("test accuracy on 5–9", fig.Layout["yaxis"]!["title"]!["text"]!.GetValue<string>());
+        Assert.Equal("Digits 5–9 from 25 training images", fig.Layout["title"]!["text"]!.GetValue<string>());
+        Assert.Equal(["71.2%", "50.0%", "30.0%"], fig.Data[0]!["text"]!.AsArray().Select(t => t!.GetValue<string>().Replace(" ", "")));
+    }
+
+    [Fact]
     public void Grids_draws_one_heatmap_per_panel_on_its_own_axes()
     {
         var fig = CnnPlots.Grids([("a", new double[3, 3]), ("b", Filters.SobelX), ("c", Filters.SobelY)], columns: 2, colorscale: "RdBu");

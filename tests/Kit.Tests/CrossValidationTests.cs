@@ -126,4 +126,15 @@ public class CrossValidationTests
         Assert.Equal("x", Assert.Throws<ArgumentException>(() => new KNeighborsRegressor(3).Fit([[1.0], [2.0]], [1.0, 2.0])).ParamName);
         Assert.Equal("nNeighbors", Assert.Throws<ArgumentOutOfRangeException>(() => new KNeighborsRegressor(0)).ParamName);
     }
+
+    [Fact]
+    public void Scores_per_fold_are_drawn_against_whole_fold_numbers()
+    {
+        var fig = FoldPlots.ScorePerFold("RMSE per fold", "RMSE", ("random k-fold", [1.0, 2, 3, 4, 5]), ("walk-forward", [2.0, 3, 4, 5, 6]));
+        Assert.Equal(1, fig.Layout["xaxis"]!["dtick"]!.GetValue<int>());   // no ticks at 1.5, 2.5
+        Assert.Equal(1, fig.Layout["xaxis"]!["tick0"]!.GetValue<int>());
+        Assert.Equal([1, 2, 3, 4, 5], fig.Data[1]!["x"]!.AsArray().Select(v => v!.GetValue<int>()));
+        Assert.Equal("walk-forward", fig.Data[1]!["name"]!.GetValue<string>());
+        Assert.Equal("runs", Assert.Throws<ArgumentException>(() => FoldPlots.ScorePerFold("t", "s")).ParamName);
+    }
 }

@@ -57,4 +57,34 @@ public class LiveDisplayTests
             LiveDisplay.Show = previous;
         }
     }
+
+    [Fact]
+    public void A_run_stopped_early_ends_with_an_epoch_axis_over_the_epochs_it_ran()
+    {
+        var updates = new List<object>();
+        var previous = LiveDisplay.Show;
+        LiveDisplay.Show = (_, _) => updates.Add;
+        try
+        {
+            var (x, y) = ToyData.MakeMoons(32, 0.2, 1).ToTensors();
+            var m = Nets.Mlp(2, [4], 2, seed: 0);
+            var t = new Trainer(m, torch.optim.Adam(m.parameters(), lr: 0.01), torch.nn.CrossEntropyLoss());
+            t.Callbacks.Add(LiveDisplay.Chart("stopped", minSecondsBetweenUpdates: 0));
+            t.Callbacks.Add(new StopAfter(3));
+            t.Fit(x, y, 100);
+            var charts = updates.OfType<Figure>().ToList();
+            Assert.Equal(100.5, charts[0].Layout["xaxis"]!["range"]![1]!.GetValue<double>());   // while running: the plan
+            Assert.Null(charts[^1].Layout["xaxis"]!["range"]);                                  // at the end: epochs 1–3 fill the axis
+            Assert.Contains("stopped at epoch 3/100", charts[^1].Layout["title"]!["text"]!.GetValue<string>());
+        }
+        finally
+        {
+            LiveDisplay.Show = previous;
+        }
+    }
+
+    sealed class StopAfter(int epochs) : Callback
+    {
+        public override void OnEpochEnd(Trainer trainer, EpochLog log) => trainer.StopTraining |= log.Epoch >= epochs;
+    }
 }

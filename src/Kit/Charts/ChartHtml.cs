@@ -15,11 +15,14 @@ public static class ChartHtml
     public static string Render(string dataJson, string layoutJson, string? configJson = null, string? framesJson = null, int height = 420)
     {
         var id = $"kit-chart-{Guid.NewGuid():N}"[..22] + Interlocked.Increment(ref _counter);
+        // Each line a long title is wrapped into adds to the chart instead of taking it from the plot area.
+        height += ReadableLayout.TitleLineHeight * ReadableLayout.AddedTitleLines(layoutJson);
+        layoutJson = ReadableLayout.Layout(layoutJson);
         var sb = new StringBuilder();
         sb.Append($"<div id=\"{id}\" class=\"kit-chart\" style=\"width:100%;height:{height}px;\"></div>\n");
         sb.Append("<script type=\"text/javascript\">\n(function(){\n");
         sb.Append($"var id='{id}';\n");
-        sb.Append($"var data={Safe(dataJson)};\nvar layout={Safe(layoutJson)};\nvar config={Safe(configJson ?? "{}")};\nvar frames={Safe(framesJson ?? "[]")};\n");
+        sb.Append($"var data={Safe(dataJson)};\nvar layout={Safe(layoutJson)};\nvar config={Safe(ReadableLayout.Config(configJson))};\nvar frames={Safe(framesJson ?? "[]")};\n");
         sb.Append("""
             var tries=0;
             function draw(){

@@ -47,4 +47,22 @@ public static class CnnPlots
         if (title.Length > 0) fig.WithTitle(title);
         return fig.WithSize(Math.Clamp(150 + 170 * rows, 250, 700));
     }
+
+    /// <summary>The transfer experiment's three test accuracies as bars, each labelled with its value, on a 0–100 % axis with its title.</summary>
+    public static Figure TransferAccuracy(TransferResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var target = result.TargetClasses;
+        var digits = target.Zip(target.Skip(1)).All(p => p.Second == p.First + 1) ? $"{target[0]}–{target[^1]}" : string.Join(",", target);
+        double[] accuracy = [result.TransferTestAccuracy, result.ScratchTestAccuracy, result.RandomFeaturesTestAccuracy];
+        return new Figure().AddTrace(new
+            {
+                type = "bar", x = new[] { "transfer (frozen pre-trained conv)", "from scratch", "frozen random conv" }, y = accuracy,
+                text = accuracy.Select(a => a.ToString("P1")).ToArray(), textposition = "outside", name = "test accuracy",
+            })
+            .WithTitle($"Digits {digits} from {result.TargetTrainExamples} training images")
+            .WithAxisTitles("network", $"test accuracy on {digits}")
+            .WithLayout(new { yaxis = new { range = new[] { 0.0, 1.1 }, tickformat = ".0%", tickvals = new[] { 0.0, 0.25, 0.5, 0.75, 1.0 } } })
+            .WithSize(340);
+    }
 }

@@ -97,6 +97,18 @@ public static class FoldPlots
             .WithLayout(new { barmode = "group", yaxis = new { tickformat = ".0%" } }).WithSize(340);
     }
 
+    /// <summary>One line per splitter of its score in each fold, folds 1, 2, 3… as whole-number ticks.</summary>
+    public static Figure ScorePerFold(string title, string scoreName, params (string Name, IReadOnlyList<double> Scores)[] runs)
+    {
+        ArgumentNullException.ThrowIfNull(runs);
+        if (runs.Length == 0) throw new ArgumentException("runs must hold at least one (name, scores) pair.", nameof(runs));
+        var fig = new Figure();
+        foreach (var (name, scores) in runs)
+            fig.AddTrace(new { type = "scatter", mode = "lines+markers", name, x = Enumerable.Range(1, scores.Count).ToArray(), y = scores.ToArray() });
+        return fig.WithTitle(title).WithAxisTitles("fold", scoreName)
+            .WithLayout(new { xaxis = new { tick0 = 1, dtick = 1 } }).WithSize(300);
+    }
+
     static int Check(int i, int n) =>
         i >= 0 && i < n ? i : throw new ArgumentException($"a fold refers to sample {i}, outside 0..{n - 1}: were the folds made for this nSamples?", "folds");
 }

@@ -21,8 +21,10 @@ public static class Plots
         {
             var c = curves[i];
             var color = Palette[i % Palette.Length];
-            fig.AddTrace(new { type = "scatter", mode = "lines", x = c.X, y = c.Y, name = $"{c.Activation}(x)", line = new { color, width = 2.5 } });
-            fig.AddTrace(new { type = "scatter", mode = "lines", x = c.X, y = c.DyDx, name = $"{c.Activation}′(x)", line = new { color, dash = "dash", width = 1.5 } });
+            // A curve that runs on top of an earlier one (Leaky ReLU over ReLU for x > 0) is dotted so the earlier one shows through.
+            bool overF = curves.Take(i).Any(e => Coincide(e.X, e.Y, c.X, c.Y)), overD = curves.Take(i).Any(e => Coincide(e.X, e.DyDx, c.X, c.DyDx));
+            fig.AddTrace(new { type = "scatter", mode = "lines", x = c.X, y = c.Y, name = $"{c.Activation}(x)", line = new { color, dash = overF ? "dot" : null, width = overF ? 3.5 : 2.5 } });
+            fig.AddTrace(new { type = "scatter", mode = "lines", x = c.X, y = c.DyDx, name = $"{c.Activation}′(x)", line = new { color, dash = overD ? "dot" : "dash", width = overD ? 2.5 : 1.5 } });
         }
         var buttons = new List<object> { new { label = "All", method = "restyle", args = new object[] { new { visible = Enumerable.Repeat(true, 2 * curves.Count).ToArray() } } } };
         for (int i = 0; i < curves.Count; i++)
@@ -41,6 +43,14 @@ public static class Plots
             });
     }
 
+    /// <summary>True when at least two fifths of the second curve lie on the first (same x, y within 0.02); a shared flat tail near 0 is less.</summary>
+    static bool Coincide(double[] x1, double[] y1, double[] x2, double[] y2)
+    {
+        if (!x1.SequenceEqual(x2)) return false;
+        int same = y1.Zip(y2).Count(p => Math.Abs(p.First - p.Second) < 0.02);
+        return same >= Math.Max(2, 2 * y2.Length / 5);
+    }
+
     /// <summary>Raw scores next to the probabilities softmax turns them into.</summary>
     public static Figure Softmax(IReadOnlyList<string> labels, IReadOnlyList<double> scores)
     {
@@ -55,6 +65,9 @@ public static class Plots
             .WithLayout(new { barmode = "group" });
     }
 
+    /// <summary>Mid-tone blue → white → red: drawn opaque, so the fills are exactly the colour bar's colours and the dark points stand out.</summary>
+    static readonly object[][] BoundaryScale = [[0.0, "#6baed6"], [0.5, "#f7f7f7"], [1.0, "#f4a582"]];
+
     /// <summary>P(class 1) as filled contours, the 0.5 line (the decision boundary) in black, the points on top.</summary>
     public static Figure DecisionBoundary(BoundaryGrid grid, ToyDataset data, string title)
     {
@@ -65,14 +78,14 @@ public static class Plots
         var fig = new Figure()
             .AddTrace(new
             {
-                type = "contour", z, x = grid.X, y = grid.Y, colorscale = "RdBu", opacity = 0.55,
-                zmin = 0.0, zmax = 1.0, contours = new { start = 0.0, end = 1.0, size = 0.1 }, line = new { width = 0 },
+                type = "contour", z, x = grid.X, y = grid.Y, colorscale = BoundaryScale,
+                zmin = 0.0, zmax = 1.0, contours = new { start = 0.0, end = 1.0, size = 0.1 }, line = new { width = 0, smoothing = 1.3 },
                 colorbar = new { title = new { text = "P(class 1)" } }, hoverinfo = "skip",
             })
             .AddTrace(new
             {
                 type = "contour", z, x = grid.X, y = grid.Y, showscale = false, hoverinfo = "skip",
-                contours = new { start = 0.5, end = 0.5, size = 1.0, coloring = "none" }, line = new { color = "black", width = 2 }, name = "boundary",
+                contours = new { start = 0.5, end = 0.5, size = 1.0, coloring = "none" }, line = new { color = "black", width = 2, smoothing = 1.3 }, name = "boundary",
             });
         var xs = data.Column(0);
         var ys = data.Column(1);

@@ -20,12 +20,14 @@ public static class LiveDisplay
     /// <summary>Loss (and metric) curves redrawn as training runs.</summary>
     /// <param name="title">chart title; the current epoch and losses appear under it</param>
     /// <param name="minSecondsBetweenUpdates">redraw at most this often (the final state is always drawn)</param>
+    /// <remarks>While training runs the epoch axis spans the planned epochs; the final drawing spans the epochs run,
+    /// so a run stopped early at epoch 16 of 100 is not squeezed into the left sixth of the chart.</remarks>
     public static Callback Chart(string? title = null, double minSecondsBetweenUpdates = 0.25) =>
-        new View(t => TrainingPlots.Curves(t.History, title, t.TargetEpochs), null, minSecondsBetweenUpdates);
+        new View((t, finished) => TrainingPlots.Curves(t.History, title, t.TargetEpochs, finished), null, minSecondsBetweenUpdates);
 
     /// <summary>One line of text redrawn after each epoch: a bar and the latest losses.</summary>
     public static Callback ProgressLine(double minSecondsBetweenUpdates = 0.1) =>
-        new View(Line, "text/plain", minSecondsBetweenUpdates);
+        new View((t, _) => Line(t), "text/plain", minSecondsBetweenUpdates);
 
     /// <summary>The text of <see cref="ProgressLine"/>, e.g. "epoch 7/20 ███████░░░░░░░░░░░░░ loss 0.3120 | val loss 0.3550 …".</summary>
     public static string Line(Trainer trainer)
@@ -40,7 +42,7 @@ public static class LiveDisplay
         return $"epoch {done}/{total} {bar} {text}{(trainer.History.Diverged ? " — diverged" : "")}";
     }
 
-    sealed class View(Func<Trainer, object> render, string? mimeType, double minSeconds) : Callback
+    sealed class View(Func<Trainer, bool, object> render, string? mimeType, double minSeconds) : Callback
     {
         Action<object>? _update;
         readonly Stopwatch _sinceUpdate = new();
@@ -50,7 +52,7 @@ public static class LiveDisplay
 
         public override void OnTrainBegin(Trainer trainer)
         {
-            _update = Show?.Invoke(render(trainer), mimeType);
+            _update = Show?.Invoke(render(trainer, false), mimeType);
             Draws = _update is null ? 0 : 1;
             _sinceUpdate.Restart();
         }
@@ -58,17 +60,17 @@ public static class LiveDisplay
         public override void OnEpochEnd(Trainer trainer, EpochLog log)
         {
             if (_update is null || _sinceUpdate.Elapsed.TotalSeconds < minSeconds) return;
-            Redraw(trainer);
+            Redraw(trainer, finished: false);
         }
 
         public override void OnTrainEnd(Trainer trainer)
         {
-            if (_update is not null) Redraw(trainer);
+            if (_update is not null) Redraw(trainer, finished: true);
         }
 
-        void Redraw(Trainer trainer)
+        void Redraw(Trainer trainer, bool finished)
         {
-            _update!(render(trainer));
+            _update!(render(trainer, finished));
             Draws++;
             _sinceUpdate.Restart();
         }

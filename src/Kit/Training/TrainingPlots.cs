@@ -9,7 +9,9 @@ public static class TrainingPlots
     /// Loss per epoch (training and, if measured, validation) on the left axis and the metric on the right axis.
     /// NaN and infinite values (a diverged run) leave gaps instead of breaking the chart.
     /// </summary>
-    public static Figure Curves(History history, string? title = null, int? totalEpochs = null)
+    /// <param name="totalEpochs">the planned epochs: the epoch axis spans them while the run is going</param>
+    /// <param name="finished">the run is over: the axis spans the epochs it ran (an early stop at 16 of 100 fills the chart)</param>
+    public static Figure Curves(History history, string? title = null, int? totalEpochs = null, bool finished = false)
     {
         ArgumentNullException.ThrowIfNull(history);
         var fig = new Figure();
@@ -27,14 +29,14 @@ public static class TrainingPlots
         bool metricIsFraction = history.Epochs.All(e => e.TrainMetric is null or (>= 0 and <= 1)) && history.Epochs.All(e => e.ValMetric is null or (>= 0 and <= 1));
         var last = history.Last;
         string status = last is null ? "waiting for the first epoch"
-            : $"epoch {last.Epoch}{(totalEpochs is int t ? $"/{t}" : "")}: loss {last.TrainLoss:G4}" +
+            : $"{(finished && last.Epoch < totalEpochs ? "stopped at " : "")}epoch {last.Epoch}{(totalEpochs is int t ? $"/{t}" : "")}: loss {last.TrainLoss:G4}" +
               (last.ValLoss is double vl ? $", val loss {vl:G4}" : "") +
               (last.ValMetric is double vm ? $", val {metricName} {vm:P1}" : "") +
               (history.Diverged ? " — diverged" : "");
         fig.WithLayout(new
         {
             title = new { text = title is null ? status : $"{title}<br><sub>{status}</sub>" },
-            xaxis = new { title = new { text = "epoch" }, range = totalEpochs is int te ? new double[] { 0.5, te + 0.5 } : null },
+            xaxis = new { title = new { text = "epoch" }, range = totalEpochs is int te && !finished ? new double[] { 0.5, te + 0.5 } : null },
             yaxis = new { title = new { text = "loss" } },
             yaxis2 = metricName is null ? null : new { title = new { text = metricName }, overlaying = "y", side = "right", range = metricIsFraction ? new[] { 0.0, 1.0 } : null, tickformat = metricIsFraction ? ".0%" : null, tickmode = metricIsFraction ? "linear" : null, tick0 = metricIsFraction ? 0.0 : (double?)null, dtick = metricIsFraction ? 0.25 : (double?)null, showgrid = false },
             legend = new { orientation = "h", y = -0.25 },
@@ -43,22 +45,41 @@ public static class TrainingPlots
         return fig.WithSize(340);
     }
 
+    /// <summary>1, 2, 5 times each power of ten from just under the smallest positive value to just over the largest.</summary>
+    public static double[] OneTwoFive(IEnumerable<double> values)
+    {
+        var positive = values.Where(v => v > 0 && double.IsFinite(v)).ToList();
+        if (positive.Count == 0) return [];
+        double min = positive.Min(), max = positive.Max();
+        int low = (int)Math.Floor(Math.Log10(min)), high = (int)Math.Floor(Math.Log10(max)) + 1;
+        var ticks = Enumerable.Range(low, high - low + 1)
+            .SelectMany(e => new[] { 1, 2, 5 }.Select(m => Math.Round(m * Math.Pow(10, e), Math.Max(0, 1 - e))))
+            .ToList();
+        double first = ticks.Last(t => t <= min), last = ticks.First(t => t >= max);
+        return ticks.Where(t => t >= first && t <= last).ToArray();
+    }
+
     /// <summary>NaN/±∞ become null (a gap in plotly), so that JSON stays valid.</summary>
     public static double?[] Clean(IEnumerable<double> values) =>
         values.Select(v => double.IsFinite(v) ? v : (double?)null).ToArray();
 
     /// <summary>One quantity of several runs against epoch, e.g. the training loss for three learning rates.</summary>
     /// <param name="select">what to draw from each history, e.g. <c>h =&gt; h.TrainLoss</c></param>
-    /// <param name="logY">logarithmic y axis</param>
+    /// <param name="logY">logarithmic y axis, labelled 0.1, 0.2, 0.5, 1, 2, 5… in full (plotly's own reads "0.1 2 5 1 2 5")</param>
     public static Figure Compare(IEnumerable<(string Name, History History)> runs, Func<History, double[]> select, string title, string yTitle, bool logY = false)
     {
         ArgumentNullException.ThrowIfNull(runs);
         ArgumentNullException.ThrowIfNull(select);
         var fig = new Figure();
+        var all = new List<double>();
         foreach (var (name, h) in runs)
-            fig.AddTrace(new { type = "scatter", mode = "lines+markers", x = h.EpochNumbers, y = Clean(select(h)), name, marker = new { size = 4 } });
+        {
+            var y = Clean(select(h));
+            all.AddRange(y.OfType<double>());
+            fig.AddTrace(new { type = "scatter", mode = "lines+markers", x = h.EpochNumbers, y, name, marker = new { size = 4 } });
+        }
         fig.WithTitle(title).WithAxisTitles("epoch", yTitle);
-        if (logY) fig.WithLayout(new { yaxis = new { type = "log" } });
+        if (logY) fig.WithLayout(new { yaxis = new { type = "log", tickmode = "array", tickvals = OneTwoFive(all), tickformat = "~g" } });
         return fig.WithSize(340);
     }
 }

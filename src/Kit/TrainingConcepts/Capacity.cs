@@ -90,16 +90,29 @@ public sealed class Capacity
         ];
     }
 
-    /// <summary>Training and validation error against degree, log scale, the best degree marked.</summary>
+    /// <summary>
+    /// Training and validation error against degree, log scale with one labelled tick per decade, the best degree marked.
+    /// The axis stops two decades below the best validation error: a training error that collapses towards 0 (a
+    /// polynomial through every point) runs off the bottom instead of flattening the U-curve.
+    /// </summary>
     public static Figure Plot(IReadOnlyList<CapacityPoint> sweep)
     {
+        ArgumentNullException.ThrowIfNull(sweep);
+        if (sweep.Count == 0) throw new ArgumentException("sweep needs at least one degree.", nameof(sweep));
         var d = sweep.Select(p => (double)p.Degree).ToArray();
         var best = sweep.MinBy(p => p.ValError)!;
         return Chart.Line(d, sweep.Select(p => p.TrainError), "training error")
             .AddLine(d, sweep.Select(p => p.ValError), "validation error")
             .AddTrace(new { type = "scatter", mode = "markers", x = new double[] { best.Degree }, y = new[] { best.ValError }, name = "sweet spot", marker = new { size = 12, symbol = "star", color = "#2ca02c" } })
             .WithTitle("Error against model capacity").WithAxisTitles("polynomial degree (capacity)", "mean squared error")
-            .WithLayout(new { yaxis = new { type = "log" } }).WithSize(340);
+            .WithLayout(new { yaxis = new { type = "log", range = LogRange(sweep, best.ValError / 100), dtick = 1, exponentformat = "power" } }).WithSize(340);
+    }
+
+    static double[] LogRange(IReadOnlyList<CapacityPoint> sweep, double floor)
+    {
+        var errors = sweep.SelectMany(p => new[] { p.TrainError, p.ValError }).Where(e => e > 0 && double.IsFinite(e)).ToList();
+        double low = Math.Log10(Math.Max(floor, errors.Min())), high = Math.Log10(errors.Max());
+        return [Math.Floor(low * 4) / 4 - 0.1, Math.Ceiling(high * 4) / 4 + 0.1];
     }
 
     static Tensor Features(double[] x, int degree)

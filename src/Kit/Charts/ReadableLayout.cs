@@ -1,0 +1,81 @@
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+
+namespace Kit.Charts;
+
+/// <summary>
+/// Defaults every chart gets on its way to the page (Kit figures and other libraries' charts alike), so that the
+/// plotly toolbar (mode bar, top right) never covers the end of a long title.
+/// </summary>
+public static partial class ReadableLayout
+{
+    /// <summary>Longest title line: at 17 px it stays clear of the trimmed toolbar on an 800 px wide chart.</summary>
+    public const int MaxTitleChars = 56;
+
+    /// <summary>The toolbar keeps download, zoom, pan and reset; the selection and step-zoom buttons made it twice as wide.</summary>
+    public static readonly string[] RemovedButtons = ["select2d", "lasso2d", "zoomIn2d", "zoomOut2d", "autoScale2d"];
+
+    /// <summary>Pixels one more title line takes (17 px font, line spacing included).</summary>
+    public const int TitleLineHeight = 24;
+
+    /// <summary>How many lines <see cref="Layout"/>'s wrapping adds to this layout's title (0 when it fits on its lines).</summary>
+    public static int AddedTitleLines(string layoutJson)
+    {
+        var title = JsonNode.Parse(layoutJson)?["title"];
+        var node = title is JsonObject t ? t["text"] : title;
+        if (node is not JsonValue v || !v.TryGetValue(out string? text)) return 0;
+        return LineBreak().Split(Wrap(text)).Length - LineBreak().Split(text).Length;
+    }
+
+    public static string Layout(string layoutJson)
+    {
+        if (JsonNode.Parse(layoutJson) is not JsonObject layout) return layoutJson;
+        var title = layout["title"];
+        if (title is JsonValue plain && plain.TryGetValue(out string? text)) layout["title"] = title = new JsonObject { ["text"] = text };
+        if (title is JsonObject t && t["text"] is JsonValue v && v.TryGetValue(out string? s))
+        {
+            t["text"] = Wrap(s);
+            // Just above the plot area, the margin growing to fit every line: clear of the toolbar at the top edge.
+            if (t["y"] is null && t["yref"] is null)
+            {
+                t["yref"] = "paper";
+                t["y"] = 1;
+                t["yanchor"] = "bottom";
+                t["pad"] ??= new JsonObject { ["b"] = 12 };
+            }
+            t["automargin"] ??= true;
+        }
+        return layout.ToJsonString();
+    }
+
+    public static string Config(string? configJson)
+    {
+        var config = JsonNode.Parse(string.IsNullOrWhiteSpace(configJson) ? "{}" : configJson) as JsonObject ?? [];
+        config["modeBarButtonsToRemove"] ??= new JsonArray(RemovedButtons.Select(b => (JsonNode?)b).ToArray());
+        return config.ToJsonString();
+    }
+
+    /// <summary>Breaks each plain line longer than <see cref="MaxTitleChars"/> at spaces; lines with markup (a &lt;sub&gt; status) stay whole.</summary>
+    public static string Wrap(string title) =>
+        string.Join("<br>", LineBreak().Split(title).Select(line => line.Contains('<') ? line : WrapLine(line)));
+
+    static string WrapLine(string line)
+    {
+        var lines = new List<string>();
+        var current = "";
+        foreach (var word in line.Split(' '))
+        {
+            if (current.Length > 0 && current.Length + 1 + word.Length > MaxTitleChars)
+            {
+                lines.Add(current);
+                current = word;
+            }
+            else current = current.Length == 0 ? word : current + " " + word;
+        }
+        lines.Add(current);
+        return string.Join("<br>", lines);
+    }
+
+    [GeneratedRegex("<br\\s*/?>", RegexOptions.IgnoreCase)]
+    private static partial Regex LineBreak();
+}
