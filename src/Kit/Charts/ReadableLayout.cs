@@ -21,7 +21,8 @@ public static partial class ReadableLayout
     /// <summary>How many lines <see cref="Layout"/>'s wrapping adds to this layout's title (0 when it fits on its lines).</summary>
     public static int AddedTitleLines(string layoutJson)
     {
-        var title = JsonNode.Parse(layoutJson)?["title"];
+        // Another library's layout need not be a JSON object (XPlot's failed here).
+        var title = JsonNode.Parse(layoutJson) is JsonObject layout ? layout["title"] : null;
         var node = title is JsonObject t ? t["text"] : title;
         if (node is not JsonValue v || !v.TryGetValue(out string? text)) return 0;
         return LineBreak().Split(Wrap(text)).Length - LineBreak().Split(text).Length;
