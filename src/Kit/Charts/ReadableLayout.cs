@@ -35,16 +35,26 @@ public static partial class ReadableLayout
         if (title is JsonValue plain && plain.TryGetValue(out string? text)) layout["title"] = title = new JsonObject { ["text"] = text };
         if (title is JsonObject t && t["text"] is JsonValue v && v.TryGetValue(out string? s))
         {
+            var added = LineBreak().Split(Wrap(s)).Length - LineBreak().Split(s).Length;
             t["text"] = Wrap(s);
+            // Room for the added lines comes from a taller top margin, set here rather than by plotly's automargin: its
+            // second layout pass left heatmap images one row off their axis labels (lesson 08's fold charts).
+            if (added > 0)
+            {
+                var margin = layout["margin"] as JsonObject ?? new JsonObject();
+                layout["margin"] = margin;
+                var top = margin["t"] is JsonValue tv && tv.TryGetValue(out double d) ? d : 100;
+                margin["t"] = top + TitleLineHeight * added;
+            }
             // Just above the plot area, the margin growing to fit every line: clear of the toolbar at the top edge.
             if (t["y"] is null && t["yref"] is null)
             {
                 t["yref"] = "paper";
                 t["y"] = 1;
                 t["yanchor"] = "bottom";
-                t["pad"] ??= new JsonObject { ["b"] = 12 };
+                // plotly anchors a multi-line title by its first line and writes the rest below it: lift it by the added lines.
+                t["pad"] ??= new JsonObject { ["b"] = 12 + TitleLineHeight * LineBreak().Split(Wrap(s)).Skip(1).Count() };
             }
-            t["automargin"] ??= true;
         }
         return layout.ToJsonString();
     }
