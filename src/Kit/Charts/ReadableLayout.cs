@@ -25,8 +25,10 @@ public static partial class ReadableLayout
         var title = JsonNode.Parse(layoutJson) is JsonObject layout ? layout["title"] : null;
         var node = title is JsonObject t ? t["text"] : title;
         if (node is not JsonValue v || !v.TryGetValue(out string? text)) return 0;
-        return LineBreak().Split(Wrap(text)).Length - LineBreak().Split(text).Length;
+        return Lines(Wrap(text)) - Lines(text);
     }
+
+    static int Lines(string title) => LineBreak().Split(title).Length;
 
     public static string Layout(string layoutJson)
     {
@@ -35,8 +37,9 @@ public static partial class ReadableLayout
         if (title is JsonValue plain && plain.TryGetValue(out string? text)) layout["title"] = title = new JsonObject { ["text"] = text };
         if (title is JsonObject t && t["text"] is JsonValue v && v.TryGetValue(out string? s))
         {
-            var added = LineBreak().Split(Wrap(s)).Length - LineBreak().Split(s).Length;
-            t["text"] = Wrap(s);
+            var wrapped = Wrap(s);
+            var added = Lines(wrapped) - Lines(s);
+            t["text"] = wrapped;
             // Room for the added lines comes from a taller top margin, set here rather than by plotly's automargin: its
             // second layout pass left heatmap images one row off their axis labels (lesson 08's fold charts).
             if (added > 0)
@@ -53,7 +56,7 @@ public static partial class ReadableLayout
                 t["y"] = 1;
                 t["yanchor"] = "bottom";
                 // plotly anchors a multi-line title by its first line and writes the rest below it: lift it by the added lines.
-                t["pad"] ??= new JsonObject { ["b"] = 12 + TitleLineHeight * LineBreak().Split(Wrap(s)).Skip(1).Count() };
+                t["pad"] ??= new JsonObject { ["b"] = 12 + TitleLineHeight * (Lines(wrapped) - 1) };
             }
         }
         return layout.ToJsonString();
