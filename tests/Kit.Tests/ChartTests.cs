@@ -101,5 +101,19 @@ public class ChartTests
         Assert.Single(own["modeBarButtonsToRemove"]!.AsArray());
     }
 
+    [Fact]
+    public void A_plane_grid_evaluates_the_model_at_every_point_row_by_row()
+    {
+        // x + 10·y on the 3 × 3 grid over [0, 2] × [0, 1], worked by hand: rows are y = 0, 0.5, 1.
+        var grid = PlaneGrid.Over(0, 2, 0, 1, p => [.. Enumerable.Range(0, p.Length / 2).Select(i => p[2 * i] + 10.0 * p[2 * i + 1])], steps: 3);
+        Assert.Equal([0.0, 1, 2], grid.X);
+        Assert.Equal([0.0, 0.5, 1], grid.Y);
+        Assert.Equal([0.0, 1, 2], grid.Z[0]);
+        Assert.Equal([5.0, 6, 7], grid.Z[1]);
+        Assert.Equal([10.0, 11, 12], grid.Z[2]);
+        Assert.Equal("evaluate", Assert.Throws<ArgumentException>(() => PlaneGrid.Over(0, 1, 0, 1, _ => [1.0], steps: 3)).ParamName);
+        Assert.Equal("steps", Assert.Throws<ArgumentOutOfRangeException>(() => PlaneGrid.Over(0, 1, 0, 1, p => new double[p.Length / 2], steps: 1)).ParamName);
+    }
+
     static int CountOf(string s, string part) => (s.Length - s.Replace(part, "").Length) / part.Length;
 }

@@ -204,7 +204,7 @@ public class DigitCnnClaimTests
         Assert.Equal(4, ConvNet.FeatureMaps(cnn, x[0], layers: 3)[0].GetLength(0)); // after the 2 × 2 pool
         Assert.Equal(3, ConvNet.FirstLayerFilters(cnn)[0].GetLength(1));
         Assert.Equal("layers", Assert.Throws<ArgumentOutOfRangeException>(() => ConvNet.FeatureMaps(cnn, x[0], layers: 7)).ParamName);
-        Assert.Equal("model", Assert.Throws<ArgumentException>(() => ConvNet.WithNewHead(nn.Sequential(("flatten", nn.Flatten()), ("relu", nn.ReLU())), 5)).ParamName);
+        Assert.Equal("model", Assert.Throws<ArgumentException>(() => Heads.WithNewHead(nn.Sequential(("flatten", nn.Flatten()), ("relu", nn.ReLU())), 5)).ParamName);
     }
 }
 

@@ -1,6 +1,7 @@
 using Kit.Data;
 using Kit.Runtime;
 using Kit.Tests.Lessons;
+using Kit.Training;
 using Kit.TransferVsIncremental;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -45,6 +46,28 @@ public class TransferVsIncrementalToolTests
     }
 
     [Fact]
+    public void PerClass_without_a_seed_keeps_the_first_of_each_class_in_their_original_order()
+    {
+        var data = new ToyDataset("six", [10, 11, 12, 13, 14, 15], [1, 0, 1, 1, 0, 0], featureCount: 1);
+        var first = ClassSubsets.PerClass(data, 2, seed: null);
+        Assert.Equal([10f, 11, 12, 14], first.Features);   // worked by hand: class 1 → rows 0 and 2, class 0 → rows 1 and 4
+        Assert.Equal([1L, 0, 1, 0], first.Labels);
+    }
+
+    [Fact]
+    public void The_CNN_lessons_digit_set_and_the_foundations_dataset_are_the_same_digits()
+    {
+        var digits = Kit.Cnn.DigitSet.Load();
+        var back = Kit.Cnn.DigitSet.From(digits.ToDataset());
+        Assert.Equal(digits.Labels, back.Labels);
+        Assert.Equal(digits.Images[17], back.Images[17]);
+        var threes = digits.OnlyClasses(3, 8).TakePerClass(2);
+        Assert.Equal(4, threes.Count);
+        Assert.All(threes.Labels, l => Assert.Contains(l, new[] { 3, 8 }));
+        Assert.Equal(digits.Images[digits.Labels.ToList().IndexOf(3)], threes.Images[threes.Labels.ToList().IndexOf(3)]);
+    }
+
+    [Fact]
     public void CopyAllBut_copies_the_body_and_leaves_the_new_head_as_it_was()
     {
         KitTorch.Seed(0);
@@ -52,7 +75,7 @@ public class TransferVsIncrementalToolTests
         KitTorch.Seed(1);
         var target = Lesson15.Mlp(16)(3);
         var headBefore = Values(target, "out.weight");
-        Transfer.CopyAllBut("out", source, target);
+        Heads.CopyAllBut("out", source, target);
         foreach (var name in new[] { "fc1.weight", "fc1.bias", "fc2.weight", "fc2.bias" })
             Assert.Equal(Values(source, name), Values(target, name));
         Assert.Equal(headBefore, Values(target, "out.weight"));
@@ -75,8 +98,8 @@ public class TransferVsIncrementalToolTests
 
         KitTorch.Seed(0);
         var small = Lesson15.Mlp(16)(3);
-        Assert.Equal("head", Assert.Throws<ArgumentException>(() => Transfer.CopyAllBut("head", small, Lesson15.Mlp(16)(3))).ParamName);
-        Assert.Equal("to", Assert.Throws<ArgumentException>(() => Transfer.CopyAllBut("out", small, Lesson15.Mlp(8)(3))).ParamName);
+        Assert.Equal("head", Assert.Throws<ArgumentException>(() => Heads.CopyAllBut("head", small, Lesson15.Mlp(16)(3))).ParamName);
+        Assert.Equal("to", Assert.Throws<ArgumentException>(() => Heads.CopyAllBut("out", small, Lesson15.Mlp(8)(3))).ParamName);
         Assert.Equal("settings", Assert.Throws<ArgumentOutOfRangeException>(() => Transfer.Pretrain(Lesson15.Mlp(64), digits, new TrainingSettings(0), 0)).ParamName);
         Assert.Equal("settings", Assert.Throws<ArgumentOutOfRangeException>(() => Transfer.Pretrain(Lesson15.Mlp(64), digits, new TrainingSettings(1, Lr: -1), 0)).ParamName);
 

@@ -5,8 +5,8 @@ using static TorchSharp.torch;
 namespace Kit.Cnn;
 
 /// <summary>
-/// Looking inside a CNN built as nn.Sequential (convolutions first, the dense head as the last layer) and setting it up
-/// for transfer learning: the lesson's cell defines the network, these read and re-use it.
+/// Looking inside a CNN built as nn.Sequential (convolutions first, the dense head as the last layer) (the transfer-learning set-up is
+/// <see cref="Kit.Training.Heads"/>): the lesson's cell defines the network, these read and re-use it.
 /// </summary>
 public static class ConvNet
 {
@@ -38,29 +38,6 @@ public static class ConvNet
         var conv = model.children().OfType<Conv2d>().FirstOrDefault() ?? throw new ArgumentException("model has no Conv2d layer.", nameof(model));
         using var scope = NewDisposeScope();
         return ToGrids(conv.weight!.detach()[.., 0]);
-    }
-
-    /// <summary>
-    /// A model that shares every layer of <paramref name="model"/> but the last (the same objects, not copies) under a
-    /// fresh Linear head with <paramref name="classes"/> outputs: the set-up of transfer learning.
-    /// </summary>
-    public static Sequential WithNewHead(Sequential model, int classes)
-    {
-        ArgumentNullException.ThrowIfNull(model);
-        if (classes < 2) throw new ArgumentOutOfRangeException(nameof(classes), classes, "classes must be at least 2.");
-        var named = model.named_children().ToList();
-        if (named[^1].module is not Linear head) throw new ArgumentException("model's last layer must be the Linear head.", nameof(model));
-        var layers = named.SkipLast(1).Select(c => (c.name, (nn.Module<Tensor, Tensor>)c.module)).ToList();
-        layers.Add((named[^1].name, nn.Linear(head.in_features, classes)));
-        return nn.Sequential(layers).to(head.weight!.device);
-    }
-
-    /// <summary>Stops training of every layer but the last: requires_grad = false on their parameters.</summary>
-    public static void FreezeAllButHead(Sequential model)
-    {
-        ArgumentNullException.ThrowIfNull(model);
-        foreach (var layer in Layers(model).SkipLast(1))
-            foreach (var p in layer.parameters()) p.requires_grad = false;
     }
 
     static List<nn.Module<Tensor, Tensor>> Layers(Sequential model) => model.children().Cast<nn.Module<Tensor, Tensor>>().ToList();

@@ -28,14 +28,7 @@ public sealed class DigitSet
     public int Count => Labels.Count;
 
     /// <summary>The 1,797 digits of <see cref="Digits"/> (embedded in the Kit), raw pixel values 0–16.</summary>
-    public static DigitSet Load()
-    {
-        var data = Digits.Load(scaled: false);
-        var images = Enumerable.Range(0, data.Count)
-            .Select(i => data.Features.AsSpan(i * Digits.Pixels, Digits.Pixels).ToArray().Select(p => (double)p).ToArray())
-            .ToList();
-        return new DigitSet(images, data.Labels.Select(l => (int)l).ToList());
-    }
+    public static DigitSet Load() => From(Digits.Load(scaled: false));
 
     /// <summary>The image at <paramref name="index"/> as an 8 × 8 grid (row 0 at the top).</summary>
     public double[,] Image(int index)
@@ -69,27 +62,22 @@ public sealed class DigitSet
     }
 
     /// <summary>Only the examples whose label is one of <paramref name="classes"/>.</summary>
-    public DigitSet OnlyClasses(params int[] classes)
-    {
-        ArgumentNullException.ThrowIfNull(classes);
-        if (classes.Length == 0) throw new ArgumentException("classes must name at least one digit.", nameof(classes));
-        var keep = Enumerable.Range(0, Count).Where(i => classes.Contains(Labels[i])).ToList();
-        return new DigitSet(keep.Select(i => Images[i]).ToList(), keep.Select(i => Labels[i]).ToList());
-    }
+    public DigitSet OnlyClasses(params int[] classes) => From(ClassSubsets.Only(ToDataset(), classes));
 
     /// <summary>The first <paramref name="perClass"/> examples of every digit present, in their original order.</summary>
-    public DigitSet TakePerClass(int perClass)
+    public DigitSet TakePerClass(int perClass) => From(ClassSubsets.PerClass(ToDataset(), perClass, seed: null));
+
+    /// <summary>The same digits as the foundation's dataset type (raw pixel values 0–16).</summary>
+    public ToyDataset ToDataset() =>
+        new("digits", [.. Images.SelectMany(img => img.Select(p => (float)p))], [.. Labels.Select(l => (long)l)], 64);
+
+    /// <summary>Digits held as the foundation's dataset type (64 raw pixel values per example).</summary>
+    public static DigitSet From(ToyDataset data)
     {
-        if (perClass < 1) throw new ArgumentOutOfRangeException(nameof(perClass), perClass, "perClass must be at least 1.");
-        var seen = new Dictionary<int, int>();
-        var keep = new List<int>();
-        for (int i = 0; i < Count; i++)
-        {
-            seen.TryGetValue(Labels[i], out var k);
-            if (k < perClass) keep.Add(i);
-            seen[Labels[i]] = k + 1;
-        }
-        return new DigitSet(keep.Select(i => Images[i]).ToList(), keep.Select(i => Labels[i]).ToList());
+        ArgumentNullException.ThrowIfNull(data);
+        if (data.FeatureCount != 64) throw new ArgumentException($"data must hold 8 × 8 images (64 features), not {data.FeatureCount}.", nameof(data));
+        var images = Enumerable.Range(0, data.Count).Select(i => data.Features.AsSpan(i * 64, 64).ToArray().Select(p => (double)p).ToArray()).ToList();
+        return new DigitSet(images, [.. data.Labels.Select(l => (int)l)]);
     }
 
     /// <summary>A seeded shuffle, then the first <paramref name="trainFraction"/> for training and the rest for testing.</summary>

@@ -50,8 +50,8 @@ public static class TransferLearning
         double sourceAcc = Accuracy(Fit(pretrained, xs, ys, pretrainEpochs, batchSize: 32, lr: 0.01, seed), xsTest, ysTest);
 
         KitTorch.Seed(seed + 1);
-        var transfer = ConvNet.WithNewHead(pretrained, targetClasses.Length);
-        ConvNet.FreezeAllButHead(transfer);
+        var transfer = Heads.WithNewHead(pretrained, targetClasses.Length);
+        Heads.FreezeAllButHead(transfer);
         var before = Snapshot(transfer);
         var transferTrainer = Fit(transfer, xt, yt, fineTuneEpochs, batchSize: 16, lr: fineTuneLr, seed);
         var after = Snapshot(transfer);
@@ -64,7 +64,7 @@ public static class TransferLearning
         // Control: the same frozen architecture and head training, but with filters nobody trained.
         KitTorch.Seed(seed + 1);
         var random = cnn(targetClasses.Length);
-        ConvNet.FreezeAllButHead(random);
+        Heads.FreezeAllButHead(random);
         var randomTrainer = Fit(random, xt, yt, fineTuneEpochs, batchSize: 16, lr: fineTuneLr, seed);
 
         return new TransferResult(sourceClasses, targetClasses, small.Count, sourceAcc,

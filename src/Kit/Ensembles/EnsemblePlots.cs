@@ -15,15 +15,9 @@ public static class EnsemblePlots
         if (data.FeatureCount != 2) throw new ArgumentException($"data must have 2 features to draw on a plane, not {data.FeatureCount}.", nameof(data));
         if (steps is < 10 or > 200) throw new ArgumentOutOfRangeException(nameof(steps), steps, "steps must be between 10 and 200.");
         var (xs, ys) = (data.Column(0), data.Column(1));
-        var gx = Axis(xs.Min() - 0.5, xs.Max() + 0.5, steps);
-        var gy = Axis(ys.Min() - 0.5, ys.Max() + 0.5, steps);
-        var grid = new float[steps * steps * 2];
-        for (int r = 0, k = 0; r < steps; r++)
-            for (int c = 0; c < steps; c++, k += 2) (grid[k], grid[k + 1]) = ((float)gx[c], (float)gy[r]);
-        var p = model.ProbabilityOfOne(grid);
-        var z = Enumerable.Range(0, steps).Select(r => p[(r * steps)..((r + 1) * steps)]).ToArray();
+        var grid = PlaneGrid.Over(data, model.ProbabilityOfOne, steps);
         // A heatmap, not a contour: a tree's output is a step function, whose contour lines would draw as grey bands.
-        return new Figure().AddTrace(new { type = "heatmap", z, x = gx, y = gy, colorscale = "RdBu", zmin = 0, zmax = 1, showscale = false, opacity = 0.6 })
+        return new Figure().AddTrace(new { type = "heatmap", z = grid.Z, x = grid.X, y = grid.Y, colorscale = "RdBu", zmin = 0, zmax = 1, showscale = false, opacity = 0.6 })
             .AddScatter(xs, ys, "points", data.LabelsAsDouble())
             .WithTitle(title).WithAxisTitles("x₁", "x₂").WithLayout(new { showlegend = false }).WithSize(360);
     }
@@ -57,7 +51,4 @@ public static class EnsemblePlots
             .WithLayout(new { barmode = "group" })
             .WithTitle("Bias and variance of the predicted class, over several training sets").WithAxisTitles("", "share of test points").WithSize(340);
     }
-
-    static double[] Axis(double min, double max, int steps) =>
-        Enumerable.Range(0, steps).Select(i => min + (max - min) * i / (steps - 1)).ToArray();
 }

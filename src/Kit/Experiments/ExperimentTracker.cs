@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
+using Kit.Data;
 using Microsoft.Data.Sqlite;
 
 namespace Kit.Experiments;
@@ -22,22 +23,14 @@ public sealed record RunSummary(string Id, string Experiment, string Name, RunSt
 /// </summary>
 public sealed class ExperimentTracker
 {
-    readonly string _connection;
+    readonly SqliteFile _file;
 
-    public ExperimentTracker(string path)
-    {
-        if (string.IsNullOrWhiteSpace(path)) throw new ArgumentException("path must name the tracking SQLite file.", nameof(path));
-        string full = Path.GetFullPath(path);
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        _connection = new SqliteConnectionStringBuilder { DataSource = full, Mode = SqliteOpenMode.ReadWriteCreate, DefaultTimeout = 30, Pooling = false }.ToString();
-        Execute("""
-            PRAGMA journal_mode = WAL;
-            CREATE TABLE IF NOT EXISTS runs (id TEXT PRIMARY KEY, experiment TEXT NOT NULL, name TEXT NOT NULL, status TEXT NOT NULL, started TEXT NOT NULL);
-            CREATE TABLE IF NOT EXISTS params (run TEXT NOT NULL, key TEXT NOT NULL, value TEXT NOT NULL, PRIMARY KEY (run, key));
-            CREATE TABLE IF NOT EXISTS metrics (run TEXT NOT NULL, key TEXT NOT NULL, step INTEGER NOT NULL, value REAL);
-            CREATE TABLE IF NOT EXISTS artifacts (run TEXT NOT NULL, name TEXT NOT NULL, path TEXT NOT NULL, sha256 TEXT NOT NULL, PRIMARY KEY (run, name));
-            """);
-    }
+    public ExperimentTracker(string path) => _file = new SqliteFile(path, """
+        CREATE TABLE IF NOT EXISTS runs (id TEXT PRIMARY KEY, experiment TEXT NOT NULL, name TEXT NOT NULL, status TEXT NOT NULL, started TEXT NOT NULL);
+        CREATE TABLE IF NOT EXISTS params (run TEXT NOT NULL, key TEXT NOT NULL, value TEXT NOT NULL, PRIMARY KEY (run, key));
+        CREATE TABLE IF NOT EXISTS metrics (run TEXT NOT NULL, key TEXT NOT NULL, step INTEGER NOT NULL, value REAL);
+        CREATE TABLE IF NOT EXISTS artifacts (run TEXT NOT NULL, name TEXT NOT NULL, path TEXT NOT NULL, sha256 TEXT NOT NULL, PRIMARY KEY (run, name));
+        """, "the tracking SQLite file");
 
     /// <summary>Starts a run in <paramref name="experiment"/>; dispose it (or call <see cref="Run.End"/>) to finish it.</summary>
     public Run StartRun(string experiment, string name)
@@ -95,35 +88,7 @@ public sealed class ExperimentTracker
     internal void SetStatus(string runId, RunStatus status) =>
         Execute("UPDATE runs SET status = $s WHERE id = $id", ("$id", runId), ("$s", status.ToString()));
 
-    void Execute(string sql, params (string, object?)[] parameters)
-    {
-        using var db = Open();
-        using var c = Command(db, sql, parameters);
-        c.ExecuteNonQuery();
-    }
+    void Execute(string sql, params (string, object?)[] parameters) => _file.Execute(sql, parameters);
 
-    List<T> Query<T>(string sql, Func<SqliteDataReader, T> read, params (string, object?)[] parameters)
-    {
-        using var db = Open();
-        using var c = Command(db, sql, parameters);
-        using var r = c.ExecuteReader();
-        var list = new List<T>();
-        while (r.Read()) list.Add(read(r));
-        return list;
-    }
-
-    SqliteConnection Open()
-    {
-        var db = new SqliteConnection(_connection);
-        db.Open();
-        return db;
-    }
-
-    static SqliteCommand Command(SqliteConnection db, string sql, (string Name, object? Value)[] parameters)
-    {
-        var c = db.CreateCommand();
-        c.CommandText = sql;
-        foreach (var (name, value) in parameters) c.Parameters.AddWithValue(name, value ?? DBNull.Value);
-        return c;
-    }
+    List<T> Query<T>(string sql, Func<SqliteDataReader, T> read, params (string, object?)[] parameters) => _file.Query(sql, read, parameters);
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Kit.Data;
 using Microsoft.Data.Sqlite;
 
 namespace Kit.Registry;
@@ -13,26 +14,17 @@ namespace Kit.Registry;
 /// </summary>
 public sealed partial class ModelRegistry
 {
-    readonly string _connection;
+    readonly SqliteFile _file;
 
     /// <param name="path">the SQLite file (created if missing)</param>
-    public ModelRegistry(string path)
-    {
-        if (string.IsNullOrWhiteSpace(path)) throw new ArgumentException("path must name the registry's SQLite file.", nameof(path));
-        string full = Path.GetFullPath(path);
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        _connection = new SqliteConnectionStringBuilder { DataSource = full, Mode = SqliteOpenMode.ReadWriteCreate, DefaultTimeout = 30, Pooling = false }.ToString();
-        using var db = Open();
-        Execute(db, """
-            PRAGMA journal_mode = WAL;
-            CREATE TABLE IF NOT EXISTS groups (name TEXT PRIMARY KEY, description TEXT NOT NULL, created TEXT NOT NULL);
-            CREATE TABLE IF NOT EXISTS versions (grp TEXT NOT NULL REFERENCES groups(name), version INTEGER NOT NULL, status TEXT NOT NULL,
-                metrics TEXT NOT NULL, data_hash TEXT NOT NULL, code_version TEXT NOT NULL, hyperparameters TEXT NOT NULL,
-                experiment_run TEXT, artifact TEXT NOT NULL, created TEXT NOT NULL, PRIMARY KEY (grp, version));
-            CREATE TABLE IF NOT EXISTS status_changes (grp TEXT NOT NULL, version INTEGER NOT NULL, from_status TEXT NOT NULL,
-                to_status TEXT NOT NULL, by TEXT NOT NULL, reason TEXT, at TEXT NOT NULL);
-            """);
-    }
+    public ModelRegistry(string path) => _file = new SqliteFile(path, """
+        CREATE TABLE IF NOT EXISTS groups (name TEXT PRIMARY KEY, description TEXT NOT NULL, created TEXT NOT NULL);
+        CREATE TABLE IF NOT EXISTS versions (grp TEXT NOT NULL REFERENCES groups(name), version INTEGER NOT NULL, status TEXT NOT NULL,
+            metrics TEXT NOT NULL, data_hash TEXT NOT NULL, code_version TEXT NOT NULL, hyperparameters TEXT NOT NULL,
+            experiment_run TEXT, artifact TEXT NOT NULL, created TEXT NOT NULL, PRIMARY KEY (grp, version));
+        CREATE TABLE IF NOT EXISTS status_changes (grp TEXT NOT NULL, version INTEGER NOT NULL, from_status TEXT NOT NULL,
+            to_status TEXT NOT NULL, by TEXT NOT NULL, reason TEXT, at TEXT NOT NULL);
+        """, "the registry's SQLite file");
 
     /// <summary>Creates a model group (SageMaker's model package group): 1–63 letters, digits and hyphens.</summary>
     public void CreateGroup(string name, string description = "")
@@ -155,26 +147,9 @@ public sealed partial class ModelRegistry
             throw new ArgumentException($"there is no model group '{group}'; create it with CreateGroup first.", nameof(group));
     }
 
-    SqliteConnection Open()
-    {
-        var db = new SqliteConnection(_connection);
-        db.Open();
-        return db;
-    }
+    SqliteConnection Open() => _file.Open();
 
-    static SqliteCommand Command(SqliteConnection db, string sql, params (string Name, object? Value)[] parameters)
-    {
-        var c = db.CreateCommand();
-        c.CommandText = sql;
-        foreach (var (name, value) in parameters) c.Parameters.AddWithValue(name, value ?? DBNull.Value);
-        return c;
-    }
-
-    static void Execute(SqliteConnection db, string sql)
-    {
-        using var c = Command(db, sql);
-        c.ExecuteNonQuery();
-    }
+    static SqliteCommand Command(SqliteConnection db, string sql, params (string Name, object? Value)[] parameters) => SqliteFile.Command(db, sql, parameters);
 
     static string Now() => DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture);
 

@@ -1,4 +1,5 @@
 using Kit.Data;
+using Kit.Training;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -84,7 +85,7 @@ public static class Incremental
         var plain = Runs.Build(model, classes, seed);
         Runs.Train(plain, oldTrain, initial, seed);
         var rehearsed = Runs.Build(model, classes, seed);
-        Transfer.Copy(plain, rehearsed, except: null);
+        Heads.CopyAll(plain, rehearsed);
         var steps = new List<ForgettingStep> { Step(0, plain, rehearsed, oldTest, newTest) };
         for (int k = 1; k <= updates; k++)
         {

@@ -1,4 +1,5 @@
 using Kit.Data;
+using Kit.Training;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -43,37 +44,10 @@ public static class Transfer
         Runs.Check(model, targetTrain, targetTest, settings, nameof(targetTrain), nameof(targetTest));
         int classes = Runs.ClassCount(targetTrain);
         var fineTuned = Runs.Build(model, classes, seed + 1);
-        CopyAllBut(head, pretrained, fineTuned);
+        Heads.CopyAllBut(head, pretrained, fineTuned);
         Runs.Train(fineTuned, targetTrain, settings, seed);
         var scratch = Runs.Build(model, classes, seed + 1);   // the same random head and body the fine-tuned copy started from
         Runs.Train(scratch, targetTrain, settings, seed);
         return new TransferResult(targetTrain.Count, Runs.Accuracy(fineTuned, targetTest), Runs.Accuracy(scratch, targetTest));
     }
-
-    /// <summary>Copies every parameter and buffer of <paramref name="from"/> into <paramref name="to"/> except the layer <paramref name="head"/>.</summary>
-    public static void CopyAllBut(string head, nn.Module from, nn.Module to)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(head);
-        Copy(from, to, head);
-    }
-
-    /// <summary>Copies the values of every parameter and buffer, except those of the layer <paramref name="except"/> (null: all).</summary>
-    internal static void Copy(nn.Module from, nn.Module to, string? except)
-    {
-        ArgumentNullException.ThrowIfNull(from);
-        ArgumentNullException.ThrowIfNull(to);
-        var source = from.state_dict();
-        var target = to.state_dict();
-        if (except is not null && !target.Keys.Any(k => InLayer(k, except)))
-            throw new ArgumentException($"the network has no layer named \"{except}\" (its layers: {string.Join(", ", target.Keys.Select(k => k.Split('.')[0]).Distinct())}).", "head");
-        var copied = source.Where(kv => except is null || !InLayer(kv.Key, except)).ToDictionary();
-        foreach (var (name, value) in copied)
-            if (!target.TryGetValue(name, out var slot) || !slot.shape.SequenceEqual(value.shape))
-                throw new ArgumentException($"the two networks differ outside the head: \"{name}\" is [{string.Join(", ", value.shape)}] in the source " +
-                    (slot is null ? "and missing in the target." : $"and [{string.Join(", ", slot.shape)}] in the target."), nameof(to));
-        using (no_grad())
-            foreach (var (name, value) in copied) target[name].copy_(value);
-    }
-
-    static bool InLayer(string parameter, string layer) => parameter.StartsWith(layer + ".", StringComparison.Ordinal);
 }

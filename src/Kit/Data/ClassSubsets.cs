@@ -1,6 +1,4 @@
-using Kit.Data;
-
-namespace Kit.TransferVsIncremental;
+namespace Kit.Data;
 
 /// <summary>Picking classes and a few examples per class out of a <see cref="ToyDataset"/>.</summary>
 public static class ClassSubsets
@@ -24,15 +22,20 @@ public static class ClassSubsets
         return subset;
     }
 
-    /// <summary><paramref name="perClass"/> examples of every class present, picked at random (seeded), classes in turn.</summary>
-    public static ToyDataset PerClass(ToyDataset data, int perClass, int seed)
+    /// <summary>
+    /// <paramref name="perClass"/> examples of every class present: with a <paramref name="seed"/>, picked at random and
+    /// dealt classes in turn; without one, the first of each class, in their original order.
+    /// </summary>
+    public static ToyDataset PerClass(ToyDataset data, int perClass, int? seed)
     {
         ArgumentNullException.ThrowIfNull(data);
         var groups = Enumerable.Range(0, data.Count).GroupBy(i => data.Labels[i]).OrderBy(g => g.Key).ToList();
         int smallest = groups.Min(g => g.Count());
         if (perClass < 1 || perClass > smallest)
             throw new ArgumentOutOfRangeException(nameof(perClass), perClass, $"perClass must be between 1 and {smallest} (the smallest class of {data.Name}).");
-        var rng = new Random(seed);
+        if (seed is null)
+            return DataSplit.Subset(data, [.. groups.SelectMany(g => g.Take(perClass)).Order()], $"{data.Name}, first {perClass} per class");
+        var rng = new Random(seed.Value);
         var picked = groups.Select(g => g.OrderBy(_ => rng.Next()).Take(perClass).ToArray()).ToArray();
         var order = Enumerable.Range(0, perClass).SelectMany(k => picked.Select(g => g[k])).ToArray();
         return DataSplit.Subset(data, order, $"{data.Name}, {perClass} per class");
