@@ -31,6 +31,8 @@ public class ClassReportTests
             new ProgressStore(ann).EnsureReady();
             annKernel = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = ann, Pooling = false }.ToString());
             annKernel.Open();
+            // A connection takes part in the WAL only once it has read: until then another's close checkpoints and removes the log.
+            using (var read = annKernel.CreateCommand()) { read.CommandText = "SELECT count(*) FROM answers"; read.ExecuteScalar(); }
             Write(ann, ("alpha-1", true, 0), ("alpha-1", true, 1), ("alpha-2", false, 0));
             Write(Path.Combine(Folder, "bob", "progress.db"), ("alpha-1", false, 0), ("alpha-2", false, 0), ("beta-1", true, 0));
             Write(Path.Combine(Folder, "cat.db"));
