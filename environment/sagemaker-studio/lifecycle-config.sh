@@ -4,11 +4,11 @@
 # which is the space's persistent volume, so only the first start downloads and builds (a few minutes); later starts
 # find everything in place and only re-run the idempotent install. It works in the background, because Studio
 # gives a lifecycle script a few minutes before it stops waiting, and logs to ~/kit-setup.log.
-# Register it with: environment/sagemaker-studio/register-lifecycle.sh --domain-id d-xxxxxxxx --repository URL
-# The Git URL the Kit is cloned from the first time is written in by register-lifecycle.sh (--repository).
+# Register it with: environment/sagemaker-studio/register.sh --domain-id d-xxxxxxxx --lifecycle GIT-URL
+# The Git URL the Kit is cloned from the first time is written in by register.sh --lifecycle.
 set -euo pipefail
 kit_repository="@KIT_REPOSITORY@"
-case "$kit_repository" in @*) echo "lifecycle-config: no repository URL: register this script with register-lifecycle.sh --repository URL" >&2; exit 1 ;; esac
+case "$kit_repository" in @*) echo "lifecycle-config: no repository URL: register this script with register.sh --lifecycle GIT-URL" >&2; exit 1 ;; esac
 cd "$HOME"
 setup() {
   set -euo pipefail

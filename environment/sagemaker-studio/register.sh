@@ -8,17 +8,22 @@
 # update-app-image-config (app-image-config.json beside this script), and update-domain, which makes the image a
 # custom image of every user's JupyterLab. update-domain replaces the domain's list of custom JupyterLab images with
 # this one: add any others you use to custom_images below. --dry-run prints the AWS calls instead of making them.
+# The alternative, for Studio's default image:
+#   environment/sagemaker-studio/register.sh --domain-id d-xxxxxxxx --lifecycle https://…/kit.git [--region r] [--dry-run]
+# registers lifecycle-config.sh (with that Git URL of the Kit written in) as a JupyterLab lifecycle configuration
+# and makes it the domain's default: every JupyterLab space then sets the Kit up when it starts.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 image_name=kit-studio
 config_file="$here/app-image-config.json"
-domain_id="" role_arn="" image_uri="" region="${AWS_REGION:-${AWS_DEFAULT_REGION:-}}" build=0 dry_run=0
+domain_id="" role_arn="" repository="" image_uri="" region="${AWS_REGION:-${AWS_DEFAULT_REGION:-}}" build=0 dry_run=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --domain-id) domain_id="${2:?--domain-id needs a value}"; shift ;;
     --role-arn) role_arn="${2:?--role-arn needs a value}"; shift ;;
     --image-uri) image_uri="${2:?--image-uri needs a value}"; shift ;;
     --region) region="${2:?--region needs a value}"; shift ;;
+    --lifecycle) repository="${2:?--lifecycle needs the Git URL to clone the Kit from}"; shift ;;
     --build) build=1 ;;
     --dry-run) dry_run=1 ;;
     *) echo "register: unknown option '$1'" >&2; exit 2 ;;
@@ -26,9 +31,11 @@ while [ $# -gt 0 ]; do
   shift
 done
 [ -n "$domain_id" ] || { echo "register: --domain-id is required (aws sagemaker list-domains shows it)" >&2; exit 2; }
-[ -n "$role_arn" ] || { echo "register: --role-arn is required (an IAM role SageMaker can assume to pull the image)" >&2; exit 2; }
 [ -n "$region" ] || { echo "register: --region is required (or set AWS_REGION)" >&2; exit 2; }
-[ "$build" = 1 ] || [ -n "$image_uri" ] || { echo "register: give --image-uri of a pushed image, or --build" >&2; exit 2; }
+if [ -z "$repository" ]; then
+  [ -n "$role_arn" ] || { echo "register: --role-arn is required (an IAM role SageMaker can assume to pull the image)" >&2; exit 2; }
+  [ "$build" = 1 ] || [ -n "$image_uri" ] || { echo "register: give --image-uri of a pushed image, or --build" >&2; exit 2; }
+fi
 config_name=$(sed -n 's/.*"AppImageConfigName": *"\([^"]*\)".*/\1/p' "$config_file")
 
 # Every AWS call goes through here: printed under --dry-run, made otherwise.
@@ -39,6 +46,22 @@ aws_call() {
 aws_exists() {
   [ "$dry_run" = 0 ] && aws --region "$region" "$@" > /dev/null 2>&1
 }
+
+if [ -n "$repository" ]; then
+  content=$(sed "s|@KIT_REPOSITORY@|$repository|" "$here/lifecycle-config.sh" | base64 -w 0)
+  create=(sagemaker create-studio-lifecycle-config --studio-lifecycle-config-name kit-setup
+    --studio-lifecycle-config-app-type JupyterLab --studio-lifecycle-config-content "$content")
+  if [ "$dry_run" = 1 ]; then
+    aws_call "${create[@]}"
+    arn="arn:aws:sagemaker:$region:123456789012:studio-lifecycle-config/kit-setup"
+  else
+    arn=$(aws --region "$region" "${create[@]}" --query StudioLifecycleConfigArn --output text)
+  fi
+  aws_call sagemaker update-domain --domain-id "$domain_id" --default-user-settings \
+    "{\"JupyterLabAppSettings\":{\"LifecycleConfigArns\":[\"$arn\"],\"DefaultResourceSpec\":{\"LifecycleConfigArn\":\"$arn\"}}}"
+  echo "register: done. New JupyterLab spaces on the default image set the Kit up on start (log: ~/kit-setup.log)."
+  exit 0
+fi
 
 if [ "$build" = 1 ]; then
   if [ "$dry_run" = 1 ]; then account=123456789012; else account=$(aws sts get-caller-identity --query Account --output text); fi

@@ -134,8 +134,8 @@ public class EnvironmentTests
     [Fact]
     public void The_lifecycle_alternative_is_registered_with_the_repository_written_into_the_script_studio_runs()
     {
-        var r = Repo.Run("bash", ["environment/sagemaker-studio/register-lifecycle.sh", "--dry-run", "--domain-id", "d-abc123", "--region", "eu-west-1",
-            "--repository", "https://git.example.org/course/kit.git"]);
+        var r = Repo.Run("bash", ["environment/sagemaker-studio/register.sh", "--dry-run", "--domain-id", "d-abc123", "--region", "eu-west-1",
+            "--lifecycle", "https://git.example.org/course/kit.git"]);
         Assert.True(r.ExitCode == 0, r.Output);
         var create = r.Output.Split('\n').Single(l => l.Contains("create-studio-lifecycle-config", StringComparison.Ordinal));
         Assert.Contains("--studio-lifecycle-config-app-type JupyterLab", create);
@@ -157,7 +157,10 @@ public class EnvironmentTests
         // The README's classroom figure: the Kit's kernel peaks at about 0.6 GB.
         var guarantee = double.Parse(Regex.Match(values, @"(?m)^    guarantee: ([\d.]+)G$").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
         Assert.InRange(guarantee, 0.6, 2);
-        Assert.Contains("command: [\"/opt/kit/environment/kit-workspace.sh\"]", values);
+        // JupyterHub passes its command to the image's entry point, which puts the lessons in the home folder first.
+        Assert.Matches(@"(?m)^  cmd: jupyterhub-singleuser$", values);
+        var start = Studio("start-jupyterlab.sh");
+        Assert.True(start.IndexOf("kit-workspace.sh", StringComparison.Ordinal) < start.IndexOf("exec \"$@\"", StringComparison.Ordinal));
     }
 
     [Fact]
