@@ -18,6 +18,7 @@ public static class Program
             JupyterCommand(),
             QuizCommand.Create(),
             ProgressCommand.Create(),
+            ClassCommand.Create(),
             ExecNotebookCommand(),
             ContainerCommand.Create(),
         };

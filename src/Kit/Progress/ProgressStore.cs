@@ -106,6 +106,11 @@ public sealed class ProgressStore
     {
         EnsureReady();
         using var c = Open();
+        return ReadAnswers(c);
+    }
+
+    static List<AnswerRecord> ReadAnswers(SqliteConnection c)
+    {
         using var cmd = c.CreateCommand();
         cmd.CommandText = "SELECT question_id, topic, correct, response, source, answered_at, session_id FROM answers ORDER BY answered_at, id";
         using var r = cmd.ExecuteReader();
@@ -117,6 +122,58 @@ public sealed class ProgressStore
             list.Add(new AnswerRecord(r.GetString(0), r.GetString(1), r.GetInt64(2) != 0, r.GetString(3), source, at, r.GetString(6)));
         }
         return list;
+    }
+
+    /// <summary>
+    /// Every answer in someone else's progress file (a student's, collected by an instructor), without changing it in
+    /// any way: the file and its write-ahead log are copied to a temporary folder and the copy is read, because
+    /// SQLite, even opened read-only, may create or update the <c>-shm</c> and <c>-wal</c> files beside a database in
+    /// WAL mode. A file that is not a Kit progress database throws <see cref="ProgressStoreException"/> naming it,
+    /// and is left as it is (unlike <see cref="EnsureReady"/>, which moves such a file aside).
+    /// </summary>
+    public static IReadOnlyList<AnswerRecord> ReadSnapshot(string path)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        var source = System.IO.Path.GetFullPath(path);
+        if (!File.Exists(source)) throw new FileNotFoundException($"{source} does not exist", source);
+        var temp = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"kit-snapshot-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(temp);
+        try
+        {
+            var copy = System.IO.Path.Combine(temp, "progress.db");
+            CopyShared(source, copy);
+            if (File.Exists(source + "-wal")) CopyShared(source + "-wal", copy + "-wal");
+            var header = new byte[16];
+            using (var f = File.OpenRead(copy)) _ = f.ReadAtLeast(header, header.Length, throwOnEndOfStream: false);
+            if (!header.AsSpan().SequenceEqual("SQLite format 3\0"u8))
+                throw new ProgressStoreException($"{source} is not an SQLite database, so not a Kit progress file");
+            var cs = new SqliteConnectionStringBuilder { DataSource = copy, Mode = SqliteOpenMode.ReadWrite, Pooling = false }.ToString();
+            using var c = new SqliteConnection(cs);
+            c.Open();
+            int appId = Scalar<int>(c, "PRAGMA application_id;");
+            int version = Scalar<int>(c, "PRAGMA user_version;");
+            if (appId != ApplicationId)
+                throw new ProgressStoreException($"{source} is an SQLite database of another program (application id 0x{appId:X8}), not a Kit progress file");
+            if (version > SchemaVersion)
+                throw new ProgressStoreException($"{source} was written by a newer Kit (schema {version}; this Kit knows {SchemaVersion})");
+            return ReadAnswers(c);
+        }
+        catch (SqliteException e)
+        {
+            throw new ProgressStoreException($"{source} could not be read: {e.Message}");
+        }
+        finally
+        {
+            try { Directory.Delete(temp, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        }
+    }
+
+    /// <summary>Copies a file that a running kernel may still hold open for writing; only reads it.</summary>
+    static void CopyShared(string from, string to)
+    {
+        using var input = new FileStream(from, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        using var output = new FileStream(to, FileMode.CreateNew, FileAccess.Write);
+        input.CopyTo(output);
     }
 
     /// <summary>Mastery, Leitner boxes and what to revisit, against <paramref name="bank"/> (every question, in bank order).</summary>
