@@ -9,14 +9,9 @@ public class QuizVersionTests
     static IReadOnlyList<QuizTopic> Bank => QuizBank.Topics.Select(QuizBank.Topic).ToList();
     static IReadOnlyList<Question> Pool => QuizBank.AllQuestions.ToList();
 
-    static QuizBankException Refused(Action<JsonObject> breakIt)
-    {
-        var doc = JsonNode.Parse(QuizTests.Valid)!.AsObject();
-        breakIt(doc);
-        return Assert.Throws<QuizBankException>(() => QuizBank.Parse(doc.ToJsonString(), "bad.json"));
-    }
+    static QuizBankException Refused(Action<JsonObject> breakIt) => QuizSchemaTests.Refused(breakIt);
 
-    static JsonObject First(JsonObject doc) => doc["questions"]![0]!.AsObject();
+    static JsonObject First(JsonObject doc) => QuizSchemaTests.First(doc);
 
     [Fact]
     public void A_question_without_exam_versions_is_refused_naming_the_question()
