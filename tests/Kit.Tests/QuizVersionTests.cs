@@ -133,6 +133,24 @@ public class QuizVersionTests
     }
 
     [Fact]
+    public void A_c02_draw_gives_the_topics_of_the_added_skills_their_share_of_c02s_26_skills_and_a_c01_draw_the_study_guides_weights()
+    {
+        Assert.Equal(26, ExamVersions.C02SkillCount); // 2.1.1–2.1.7, 2.2.1–2.2.9, 2.3.1–2.3.10
+        var weights = ExamDraw.VersionWeights(Bank, "C02");
+        Assert.Equal(11.0 / 26, (weights["foundation-models"] + weights["generative-ai-evaluation"]) / weights.Values.Sum(), 6);
+        Assert.Equal(7.0 / 4, weights["foundation-models"] / weights["generative-ai-evaluation"], 6); // added skills each covers
+        Assert.Equal(ExamDraw.GuideWeights(Bank), ExamDraw.VersionWeights(Bank, "C01"));
+
+        int biggestCase = Bank.SelectMany(t => t.CaseStudies).Max(c => c.Questions.Count);
+        foreach (var seed in new[] { 1, 2, 3 })
+        {
+            var drawn = ExamDraw.Draw(ExamVersions.For(Pool, "C02"), 65, seed, weights);
+            int added = drawn.Count(q => q.Exams.SequenceEqual(["C02"]));
+            Assert.InRange(added, 65 * 11 / 26 - biggestCase, 65 * 11 / 26 + biggestCase + 1);
+        }
+    }
+
+    [Fact]
     public void The_domain_2_block_is_each_versions_share_of_65_questions_at_two_minutes_a_question()
     {
         // 65 · 24 % = 15.6 → 16 questions (C02); 65 · 26 % = 16.9 → 17 (C01).

@@ -95,7 +95,7 @@ internal static class QuizCommand
         int s = seed ?? Random.Shared.Next(1, 1_000_000);
         var pool = ExamVersions.For(chosen is null ? ctx.AllQuestions : chosen.AllQuestions, version).ToList();
         if (pool.Count == 0) { ctx.Error.WriteLine($"Topic '{chosen!.Topic}' has no MLA-{version} questions; try --version {(version == ExamVersions.C01 ? ExamVersions.C02 : ExamVersions.C01)}."); return 2; }
-        var questions = ExamDraw.Draw(pool, count ?? form.Questions, s, ExamDraw.GuideWeights(ctx.Bank));
+        var questions = ExamDraw.Draw(pool, count ?? form.Questions, s, ExamDraw.VersionWeights(ctx.Bank, version));
         var limit = minutes is { } m ? TimeSpan.FromMinutes(m) : count is null ? form.Time : TimeSpan.FromMinutes(MinutesPerQuestion * questions.Count);
         var session = new ExamSession(questions, limit, s, ctx.Clock);
 

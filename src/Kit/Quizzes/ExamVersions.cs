@@ -40,6 +40,16 @@ public static class ExamVersions
         ["2.3.10"] = "RAG monitoring, including retrieval accuracy",
     };
 
+    /// <summary>A skill C02 added (2.1.1 … 2.3.10), as opposed to a task statement kept from C01 (2.1, 2.2, 2.3).</summary>
+    public static bool IsAddedSkill(string task) => task.Count(c => c == '.') == 2;
+
+    /// <summary>How many skills C02's Domain 2 lists: the highest skill number under each task statement (2.1.7, 2.2.9, 2.3.10 → 7 + 9 + 10 = 26).</summary>
+    public static int C02SkillCount =>
+        C02TaskStatements.Keys.Where(IsAddedSkill).GroupBy(k => k[..3]).Sum(g => g.Max(k => int.Parse(k[4..], System.Globalization.CultureInfo.InvariantCulture)));
+
+    /// <summary>The added skills' share of C02's Domain 2 skills: 11 of 26.</summary>
+    public static double C02AddedShare => C02TaskStatements.Keys.Count(IsAddedSkill) / (double)C02SkillCount;
+
     /// <summary>"C02", "c02" or "MLA-C02" → "C02"; anything else is refused with the versions there are.</summary>
     public static string Parse(string version, string argument = "version")
     {
