@@ -33,7 +33,7 @@ public class FormatterTests(KernelFixture kernel)
     {
         var outputs = await kernel.RunAsync(""""
             var topic = Kit.Quizzes.QuizBank.Parse("""
-                {"topic":"t","title":"T","questions":[{"id":"t-1","type":"single","section":"S","difficulty":"easy",
+                {"topic":"t","title":"T","questions":[{"id":"t-1","type":"single","section":"S","difficulty":"easy","exams":["C01","C02"],"task":"2.2",
                  "prompt":"<script>alert(1)</script> Which?","options":[{"key":"A","text":"a","explanation":"why a"},
                  {"key":"B","text":"b","explanation":"why b"}],"answer":["B"]}]}
                 """, "inline");

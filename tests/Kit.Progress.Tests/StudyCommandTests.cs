@@ -140,6 +140,7 @@ public class StudyCommandTests
         Assert.DoesNotContain("Correct.", during);
         Assert.DoesNotContain("Not quite", during);
         Assert.Contains("0 not answered, 0 flagged", during);
+        Assert.Contains("MLA-C02 · ML Model and Foundation Model (FM) Development, Domain 2: 24% of the exam's 65 questions.", during); // C02 by default
         var after = output[report..];
         Assert.Contains("Score: 3/4 (75%), about 750/1000 scaled.", after);
         Assert.Contains("Pass mark: 72% (720/1000)", after);
@@ -149,6 +150,30 @@ public class StudyCommandTests
         Assert.Contains("wrong", after);
         Assert.Contains(drawn[0].Options.Count > 0 ? drawn[0].Options[0].Explanation : drawn[0].Solution!, after);
         Assert.Equal(4, store.Answers().Count(a => a.Source == AnswerSource.Exam));
+    }
+
+    [Fact]
+    public async Task An_unknown_exam_version_is_refused_with_exit_code_2_naming_the_known_ones()
+    {
+        var (ctx, console, _) = TestBank.Context();
+        Assert.Equal(2, await Kit(ctx, "quiz", "--exam", "--version", "C03"));
+        Assert.Contains("Unknown exam version 'C03'. Known versions: C01, C02", ctx.Error.ToString());
+        Assert.DoesNotContain("Domain 2 block", console.Output);
+    }
+
+    [Fact]
+    public async Task The_c01_exam_says_so_and_states_its_domain_2_share()
+    {
+        var (ctx, console, _) = TestBank.Context();
+        var drawn = Drawn(ctx, 2, seed: 3);
+        foreach (var q in drawn) ExamKeys.Answer(console, q, correct: true);
+        console.Input.PushKey(ConsoleKey.Enter);
+
+        Assert.Equal(0, await Kit(ctx, "quiz", "--exam", "--version", "c01", "--count", "2", "--seed", "3"));
+
+        Assert.Contains("MLA-C01 · ML Model Development, Domain 2: 26% of the exam's 65 questions.", console.Output);
+        Assert.Contains("MLA-C01 Domain 2 block", console.Output);
+        Assert.Contains("On MLA-C01 Domain 2 is 26% of the scored questions", console.Output);
     }
 
     [Fact]

@@ -10,7 +10,7 @@ public class StudyLayerTests
 {
     const string Broken = """
         { "topic": "broken", "title": "Broken", "questions": [
-          { "id": "b-1", "type": "single", "section": "s", "difficulty": "easy", "prompt": "Which?", "hint": "a typo of tip",
+          { "id": "b-1", "type": "single", "section": "s", "difficulty": "easy", "exams": ["C01", "C02"], "task": "2.2", "prompt": "Which?", "hint": "a typo of tip",
             "options": [ { "key": "A", "text": "a", "explanation": "x" }, { "key": "B", "text": "b", "explanation": "y" } ],
             "answer": ["A"] } ] }
         """;

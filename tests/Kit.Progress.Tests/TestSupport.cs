@@ -54,30 +54,30 @@ static class TestBank
 
     const string Alpha = """
         { "topic": "alpha", "title": "Alpha basics", "questions": [
-          { "id": "alpha-1", "type": "single", "section": "s", "difficulty": "easy", "prompt": "Which is a metric?",
+          { "id": "alpha-1", "type": "single", "section": "s", "difficulty": "easy", "exams": ["C01", "C02"], "task": "2.2", "prompt": "Which is a metric?",
             "options": [ { "key": "A", "text": "Recall", "explanation": "Recall is a metric." },
                          { "key": "B", "text": "Batch", "explanation": "A batch is not a metric." },
                          { "key": "C", "text": "Epoch", "explanation": "An epoch is not a metric." } ],
             "answer": ["A"] },
-          { "id": "alpha-2", "type": "multiple", "section": "s", "difficulty": "easy", "prompt": "Which two are regularisers?", "choose": 2,
+          { "id": "alpha-2", "type": "multiple", "section": "s", "difficulty": "easy", "exams": ["C01", "C02"], "task": "2.2", "prompt": "Which two are regularisers?", "choose": 2,
             "options": [ { "key": "A", "text": "Dropout", "explanation": "Dropout regularises." },
                          { "key": "B", "text": "ReLU", "explanation": "ReLU is an activation." },
                          { "key": "C", "text": "L2", "explanation": "L2 regularises." },
                          { "key": "D", "text": "Adam", "explanation": "Adam is an optimiser." } ],
             "answer": ["A", "C"] },
-          { "id": "alpha-3", "type": "numeric", "section": "s", "difficulty": "easy", "prompt": "Precision with tp=3, fp=1?",
+          { "id": "alpha-3", "type": "numeric", "section": "s", "difficulty": "easy", "exams": ["C01", "C02"], "task": "2.2", "prompt": "Precision with tp=3, fp=1?",
             "value": 0.75, "tolerance": 0.01, "solution": "3 / (3 + 1) = 0.75",
             "compute": { "formula": "precision", "args": { "tp": 3, "fp": 1 } } } ] }
         """;
 
     const string Beta = """
         { "topic": "beta", "title": "Beta workflow", "questions": [
-          { "id": "beta-1", "type": "ordering", "section": "s", "difficulty": "easy", "prompt": "Order the steps.",
+          { "id": "beta-1", "type": "ordering", "section": "s", "difficulty": "easy", "exams": ["C01", "C02"], "task": "2.2", "prompt": "Order the steps.",
             "options": [ { "key": "A", "text": "Train", "explanation": "Second." },
                          { "key": "B", "text": "Split", "explanation": "First." },
                          { "key": "C", "text": "Evaluate", "explanation": "Third." } ],
             "answer": ["B", "A", "C"] },
-          { "id": "beta-2", "type": "matching", "section": "s", "difficulty": "easy", "prompt": "Match each symptom to its cure.",
+          { "id": "beta-2", "type": "matching", "section": "s", "difficulty": "easy", "exams": ["C01", "C02"], "task": "2.2", "prompt": "Match each symptom to its cure.",
             "items": [ { "key": "1", "text": "Overfitting", "explanation": "Regularise an overfit model." },
                        { "key": "2", "text": "Underfitting", "explanation": "Add capacity to an underfit model." } ],
             "options": [ { "key": "A", "text": "More capacity", "explanation": "-" },
@@ -86,11 +86,11 @@ static class TestBank
           "caseStudies": [ { "id": "beta-case", "title": "The churn model", "section": "s",
             "scenario": "A telecom trains a churn model on 2 million rows.",
             "questions": [
-              { "id": "beta-3", "type": "single", "section": "s", "difficulty": "easy", "prompt": "What first?",
+              { "id": "beta-3", "type": "single", "section": "s", "difficulty": "easy", "exams": ["C01", "C02"], "task": "2.2", "prompt": "What first?",
                 "options": [ { "key": "A", "text": "Split the data", "explanation": "Always split first." },
                              { "key": "B", "text": "Deploy", "explanation": "Not before training." } ],
                 "answer": ["A"] },
-              { "id": "beta-4", "type": "single", "section": "s", "difficulty": "easy", "prompt": "Which metric for rare churners?",
+              { "id": "beta-4", "type": "single", "section": "s", "difficulty": "easy", "exams": ["C01", "C02"], "task": "2.2", "prompt": "Which metric for rare churners?",
                 "options": [ { "key": "A", "text": "Accuracy", "explanation": "Misleading when classes are imbalanced." },
                              { "key": "B", "text": "Recall", "explanation": "Finds the rare churners." } ],
                 "answer": ["B"] } ] } ] }

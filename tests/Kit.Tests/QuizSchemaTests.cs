@@ -8,14 +8,14 @@ public class QuizSchemaTests
 {
     const string Valid = QuizTests.Valid;
 
-    static QuizBankException Refused(Action<JsonObject> breakIt)
+    internal static QuizBankException Refused(Action<JsonObject> breakIt)
     {
         var doc = JsonNode.Parse(Valid)!.AsObject();
         breakIt(doc);
         return Assert.Throws<QuizBankException>(() => QuizBank.Parse(doc.ToJsonString(), "bad.json"));
     }
 
-    static JsonObject First(JsonObject doc) => doc["questions"]![0]!.AsObject();
+    internal static JsonObject First(JsonObject doc) => doc["questions"]![0]!.AsObject();
 
     [Fact]
     public void A_valid_file_passes_the_schema_and_the_kits_own_checks()

@@ -7,7 +7,7 @@ public class QuizTests
     /// <summary>A one-question bank file that passes every check.</summary>
     internal const string Valid = """
         {"topic":"t","title":"T","questions":[
-          {"id":"t-1","type":"single","section":"S","difficulty":"easy","prompt":"Which?",
+          {"id":"t-1","type":"single","section":"S","difficulty":"easy","exams":["C01","C02"],"task":"2.2","prompt":"Which?",
            "options":[{"key":"A","text":"a","explanation":"why not a"},{"key":"B","text":"b","explanation":"why b"}],
            "answer":["B"],"tip":"remember b"}]}
         """;

@@ -8,11 +8,11 @@ namespace Kit.Cli.Study;
 /// <summary>After the exam: every question's verdict, the missed ones explained, the score per topic and overall, and what to practise.</summary>
 internal static class ExamReport
 {
-    public static void Show(StudyContext ctx, ExamResult result, int seed)
+    public static void Show(StudyContext ctx, ExamResult result, int seed, string version = ExamVersions.Default)
     {
         var c = ctx.Console;
         c.WriteLine();
-        c.Write(new Rule("[bold]Exam report[/]").LeftJustified());
+        c.Write(new Rule($"[bold]Exam report[/] · MLA-{version}").LeftJustified());
         for (int i = 0; i < result.Questions.Count; i++)
         {
             var (q, f) = (result.Questions[i], result.Feedback[i]);
@@ -41,6 +41,6 @@ internal static class ExamReport
         c.MarkupLine(ProgressStore.Enabled
             ? $"[grey]{result.Missed.Count} missed question(s) went into your practice queue (box 1, due tomorrow); `kit quiz` asks them first. Seed {seed} sits this exam again.[/]"
             : $"[grey]KIT_PROGRESS=off: nothing was recorded. Seed {seed} sits this exam again.[/]");
-        c.MarkupLine("[grey]The real exam scales scores per form, so this is a rough guide.[/]");
+        c.MarkupLine($"[grey]On MLA-{version} Domain 2 is {QuizCommand.Pct(ExamVersions.Domain2Share(version))} of the scored questions, this block practises that part alone, and the real exam scales scores per form, so this is a rough guide.[/]");
     }
 }

@@ -14,7 +14,7 @@ internal static class ExamRun
     const string AnswerIt = "Answer", Flag = "Flag for review", Unflag = "Remove the flag", Skip = "Skip for now",
         Back = "Back to the previous question", Review = "Review screen", Submit = "Submit the exam", Return = "Back to the question";
 
-    public static async Task<int> RunAsync(StudyContext ctx, ExamSession session, CancellationToken ct)
+    public static async Task<int> RunAsync(StudyContext ctx, ExamSession session, CancellationToken ct, string version = ExamVersions.Default)
     {
         var c = ctx.Console;
         string? lastCase = null;
@@ -33,7 +33,7 @@ internal static class ExamRun
             catch (TimeoutException) { continue; } // the next screen reads the clock and ends the exam
             finally { await timer.CancelAsync(); }
         }
-        ExamReport.Show(ctx, session.Submit(ctx.Pipeline, ctx.AllQuestions), session.Seed);
+        ExamReport.Show(ctx, session.Submit(ctx.Pipeline, ctx.AllQuestions), session.Seed, version);
         return 0;
     }
 

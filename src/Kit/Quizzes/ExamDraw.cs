@@ -11,6 +11,25 @@ public static class ExamDraw
     public static IReadOnlyDictionary<string, double> GuideWeights(IEnumerable<QuizTopic> topics) =>
         topics.ToDictionary(t => t.Topic, t => (double)Math.Max(1, t.GuideItems.Count), StringComparer.Ordinal);
 
+    /// <summary>
+    /// A version's emphasis. C01: the study guide's (<see cref="GuideWeights"/>). C02: the topics made only of questions on
+    /// the skills C02 added share <see cref="ExamVersions.C02AddedShare"/> of the weight (11 of Domain 2's 26 skills), each
+    /// by the number of added skills it covers; the study guide's topics share the rest by their guide rows.
+    /// </summary>
+    public static IReadOnlyDictionary<string, double> VersionWeights(IEnumerable<QuizTopic> topics, string version)
+    {
+        var list = topics.ToList();
+        var guide = GuideWeights(list);
+        if (ExamVersions.Parse(version) == ExamVersions.C01) return guide;
+        var added = list.Where(t => t.AllQuestions.All(q => q.Exams.SequenceEqual([ExamVersions.C02])))
+            .ToDictionary(t => t.Topic, t => (double)t.AllQuestions.Select(q => q.Task!).Where(ExamVersions.IsAddedSkill).Distinct().Count(), StringComparer.Ordinal);
+        double addedTotal = added.Values.Sum(), keptTotal = guide.Where(kv => !added.ContainsKey(kv.Key)).Sum(kv => kv.Value);
+        if (addedTotal <= 0 || keptTotal <= 0) return guide;
+        var share = ExamVersions.C02AddedShare;
+        return guide.ToDictionary(kv => kv.Key,
+            kv => added.TryGetValue(kv.Key, out var n) ? share * n / addedTotal : (1 - share) * kv.Value / keptTotal, StringComparer.Ordinal);
+    }
+
     /// <param name="weights">Topic → weight; a topic not listed weighs 1. Null: every topic weighs the same.</param>
     public static IReadOnlyList<Question> Draw(IEnumerable<Question> pool, int count, int seed, IReadOnlyDictionary<string, double>? weights = null)
     {

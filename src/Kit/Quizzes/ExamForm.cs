@@ -6,9 +6,19 @@ public sealed record ExamForm(string Name, int Questions, TimeSpan Time)
     /// <summary>The exam's pass mark, 720 of a scaled 1000.</summary>
     public const double PassMark = 0.72;
 
-    /// <summary>Domain 2's share of the exam: about a quarter of 65 questions, at the exam's pace of 2 minutes a question.</summary>
-    public static readonly ExamForm Domain2Block = new("Domain 2 block", 17, TimeSpan.FromMinutes(34));
+    /// <summary>The real exam's length; its pace is 2 minutes a question.</summary>
+    public const int ExamQuestions = 65;
+
+    /// <summary>Domain 2's share of a version's exam at its pace: MLA-C02 24 % of 65 → 16 questions in 32 minutes; MLA-C01 26 % → 17 in 34.</summary>
+    public static ExamForm Domain2BlockFor(string version)
+    {
+        int n = (int)Math.Round(ExamQuestions * ExamVersions.Domain2Share(version));
+        return new($"MLA-{ExamVersions.Parse(version)} Domain 2 block", n, TimeSpan.FromMinutes(2 * n));
+    }
+
+    /// <summary>The Domain 2 block of the current exam, MLA-C02.</summary>
+    public static readonly ExamForm Domain2Block = Domain2BlockFor(ExamVersions.Default);
 
     /// <summary>As long as the real exam: 65 questions in 130 minutes.</summary>
-    public static readonly ExamForm LongPractice = new("Long practice", 65, TimeSpan.FromMinutes(130));
+    public static readonly ExamForm LongPractice = new("Long practice", ExamQuestions, TimeSpan.FromMinutes(2 * ExamQuestions));
 }

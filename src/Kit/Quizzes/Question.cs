@@ -43,6 +43,10 @@ public sealed record Question
     [JsonPropertyName("compute")] public NumericCompute? Compute { get; init; }
     [JsonPropertyName("covers")] public IReadOnlyList<string> Covers { get; init; } = [];
     [JsonPropertyName("tip")] public string? Tip { get; init; }
+    /// <summary>The exam versions it belongs to: C01, C02 or both (<see cref="ExamVersions"/>).</summary>
+    [JsonPropertyName("exams")] public IReadOnlyList<string> Exams { get; init; } = [];
+    /// <summary>Its MLA-C02 task statement ("2.2", "2.3.8"…); none for a C01-only question.</summary>
+    [JsonPropertyName("task")] public string? Task { get; init; }
 
     [JsonIgnore] public string Topic { get; init; } = "";
     /// <summary>Set for questions that belong to a case study.</summary>

@@ -19,6 +19,23 @@ static class QuestionRules
             _ => [$"unknown type {q.Type}"],
         };
         foreach (var p in problems) yield return p;
+        foreach (var p in Versions(q)) yield return p;
+    }
+
+    static IEnumerable<string> Versions(Question q)
+    {
+        var known = string.Join(", ", ExamVersions.Known);
+        if (q.Exams.Count == 0) { yield return $"no exam version: 'exams' lists the versions it belongs to ({known})"; yield break; }
+        foreach (var v in q.Exams.Where(v => !ExamVersions.Known.Contains(v, StringComparer.Ordinal)))
+            yield return $"unknown exam version '{v}' in 'exams' (known: {known})";
+        if (q.Exams.Distinct(StringComparer.Ordinal).Count() != q.Exams.Count) yield return "'exams' lists a version twice";
+        bool onC02 = q.Exams.Contains(ExamVersions.C02, StringComparer.Ordinal);
+        if (onC02 && string.IsNullOrWhiteSpace(q.Task))
+            yield return $"a C02 question needs its C02 task statement in 'task' (one of {string.Join(", ", ExamVersions.C02TaskStatements.Keys)})";
+        else if (q.Task is { } t && !ExamVersions.C02TaskStatements.ContainsKey(t))
+            yield return $"unknown C02 task statement '{t}' in 'task' (known: {string.Join(", ", ExamVersions.C02TaskStatements.Keys)})";
+        else if (!onC02 && q.Task is not null)
+            yield return $"'task' names C02 task statement '{q.Task}', but 'exams' does not list C02";
     }
 
     static IEnumerable<string> AnswersAmongOptions(Question q)

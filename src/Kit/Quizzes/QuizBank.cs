@@ -60,6 +60,9 @@ public static class QuizBank
             foreach (var c in q.Covers)
                 if (!parsed.GuideItems.Contains(c)) throw new QuizBankException(source, q.Id, $"covers '{c}', which is not one of the file's guideItems");
         }
+        foreach (var c in parsed.CaseStudies)
+            if (c.Questions.Select(q => string.Join("+", q.Exams.Order(StringComparer.Ordinal))).Distinct().Count() > 1)
+                throw new QuizBankException(source, c.Id, "a case study's questions must list the same exam versions, so a version's draw keeps it whole");
         foreach (var item in parsed.GuideItems)
             if (!parsed.AllQuestions.Any(q => q.Covers.Contains(item)))
                 throw new QuizBankException(source, null, $"study-guide item '{item}' is not covered by any question");
