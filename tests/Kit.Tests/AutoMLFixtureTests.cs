@@ -30,22 +30,41 @@ public class AutoMLFixtureTests
     }
 
     /// <summary>
-    /// Logistic regression and gradient boosting are deterministic and solve the same problem as scikit-learn's (the
-    /// same penalised likelihood at its optimum; the same greedy squared-error trees on the logistic gradient), so
-    /// every fold must give the same predictions: the F1 of each fold equal to 1e-9, where one tumour classified
-    /// differently would move it by about 0.01.
+    /// Logistic regression is deterministic and solves scikit-learn's problem (the same penalised likelihood, at its
+    /// optimum), so every fold must give the same predictions: each fold's F1 equal to 1e-9, where one tumour
+    /// classified differently would move it by about 0.01.
     /// </summary>
     [Theory]
-    [InlineData("logistic regression", "standardize")]
-    [InlineData("logistic regression", "none")]
-    [InlineData("gradient boosting", "none")]
-    public void A_deterministic_candidates_fold_scores_are_scikit_learns(string algorithm, string preprocessing)
+    [InlineData("standardize")]
+    [InlineData("none")]
+    public void Logistic_regressions_fold_scores_are_scikit_learns(string preprocessing)
     {
-        var reference = Root.GetProperty("cases").EnumerateArray().Single(c => c.GetProperty("candidate").GetString() == $"{algorithm} / {preprocessing}");
-        var expected = reference.GetProperty("fold_f1").EnumerateArray().Select(v => v.GetDouble()).ToArray();
+        var result = Result("logistic regression", preprocessing);
+        Assert.Equal(Expected($"logistic regression / {preprocessing}"), result.FoldScores, (a, b) => Math.Abs(a - b) < 1e-9);
+    }
+
+    /// <summary>
+    /// Gradient boosting grows the same greedy trees on the same gradients, but scikit-learn breaks ties between equally
+    /// good splits by a random order of the columns, and one other split can move one borderline tumour: each fold's
+    /// F1 within 0.02 (one tumour, about 0.013 on a fold of 42 malignant), the mean within 0.005.
+    /// </summary>
+    [Fact]
+    public void Gradient_boostings_fold_scores_are_within_one_tumour_of_scikit_learns()
+    {
+        var expected = Expected("gradient boosting / none");
+        var result = Result("gradient boosting", "none");
+        Assert.Equal(expected, result.FoldScores, (a, b) => Math.Abs(a - b) <= 0.02);
+        Assert.True(Math.Abs(expected.Average() - result.Score) <= 0.005, $"the Kit {result.Score:F4}, scikit-learn {expected.Average():F4}");
+    }
+
+    static double[] Expected(string candidate) => Root.GetProperty("cases").EnumerateArray()
+        .Single(c => c.GetProperty("candidate").GetString() == candidate).GetProperty("fold_f1").EnumerateArray().Select(v => v.GetDouble()).ToArray();
+
+    static CandidateResult Result(string algorithm, string preprocessing)
+    {
         var result = Board(algorithm).Ranked.Single(r => r.Candidate.Preprocessing.ToString().Equals(preprocessing, StringComparison.OrdinalIgnoreCase));
         Assert.Null(result.Failure);
-        Assert.Equal(expected, result.FoldScores, (a, b) => Math.Abs(a - b) < 1e-9);
+        return result;
     }
 
     /// <summary>

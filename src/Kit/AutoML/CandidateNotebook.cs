@@ -80,7 +80,7 @@ public static class CandidateNotebook
             ("markdown", $"## The candidate: {candidate.Preprocessing.ToString().ToLowerInvariant()} preprocessing, then {algorithm.Name}\n\nThe preprocessing is fitted on each fold's training rows only, then applied to its held-out rows; the algorithm's code below is the code the job ran."),
             ("code", $"""
                 var algorithm = Algorithm.Define("{algorithm.Name}", {algorithm.HyperparametersCode()}, [{preprocessing}],
-                    {algorithm.Code});
+                {Dedent(algorithm.Code)});
                 var candidate = new Candidate(algorithm, {preprocessing});
                 """),
             ("markdown", "## Cross-validate and compare with the leaderboard"),
@@ -100,10 +100,27 @@ public static class CandidateNotebook
             {
                 ["kernelspec"] = new JsonObject { ["display_name"] = ".NET (C#)", ["language"] = "C#", ["name"] = ".net-csharp" },
                 ["language_info"] = new JsonObject { ["file_extension"] = ".cs", ["mimetype"] = "text/x-csharp", ["name"] = "C#", ["pygments_lexer"] = "csharp", ["version"] = "13.0" },
+                ["polyglot_notebook"] = new JsonObject
+                {
+                    ["kernelInfo"] = new JsonObject
+                    {
+                        ["defaultKernelName"] = "csharp",
+                        ["items"] = new JsonArray(new JsonObject { ["aliases"] = new JsonArray(), ["languageName"] = "csharp", ["name"] = "csharp" }),
+                    },
+                },
             },
             ["nbformat"] = 4,
             ["nbformat_minor"] = 5,
         };
+    }
+
+    /// <summary>Captured code keeps the indentation of the file it came from after its first line: align it under the call.</summary>
+    static string Dedent(string code)
+    {
+        var lines = code.Replace("\r\n", "\n").Split('\n');
+        var rest = lines.Skip(1).Where(l => l.Trim().Length > 0).ToList();
+        int indent = rest.Count == 0 ? 0 : rest.Min(l => l.Length - l.TrimStart().Length);
+        return string.Join("\n", lines.Take(1).Concat(lines.Skip(1).Select(l => l.Length >= indent ? l[indent..] : l.TrimStart())));
     }
 
     static JsonObject Cell(string type, string source, int index)

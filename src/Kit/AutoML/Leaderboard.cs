@@ -46,11 +46,12 @@ public sealed class Leaderboard
     public override string ToString()
     {
         var text = new StringBuilder();
-        text.AppendLine(CultureInfo.InvariantCulture, $"{"rank",-5}{"candidate",-52}{Objective.Name + $" ({FoldCount}-fold mean)",22}{"± spread",10}{"seconds",9}");
+        int width = Ranked.Max(r => r.Candidate.Name.Length) + 2;
+        text.AppendLine(CultureInfo.InvariantCulture, $"{"rank",-5}{"candidate".PadRight(width)}{Objective.Name + $" ({FoldCount}-fold mean)",22}{"± spread",10}{"seconds",9}");
         foreach (var (r, i) in Ranked.Select((r, i) => (r, i)))
             text.AppendLine(r.Failed
-                ? $"{"-",-5}{r.Candidate.Name,-52}  failed: {r.Failure}"
-                : string.Create(CultureInfo.InvariantCulture, $"{i + 1,-5}{r.Candidate.Name,-52}{r.Score,22:F4}{r.Spread,10:F4}{r.Elapsed.TotalSeconds,9:F2}"));
+                ? $"{"-",-5}{r.Candidate.Name.PadRight(width)}  failed: {r.Failure}"
+                : string.Create(CultureInfo.InvariantCulture, $"{i + 1,-5}{r.Candidate.Name.PadRight(width)}{r.Score,22:F4}{r.Spread,10:F4}{r.Elapsed.TotalSeconds,9:F2}"));
         return text.ToString();
     }
 
