@@ -54,6 +54,15 @@ public class GenAIEvaluationClaimTests
     }
 
     [Fact]
+    public void Over_all_candidates_no_metric_ranks_with_people_and_the_embedding_metrics_prefer_short_partial_answers_to_paraphrases()
+    {
+        foreach (var metric in Scores.Value.Keys)
+            Assert.True(MetricAgreement.Spearman(Items, Scores.Value[metric]) < 0.05, $"{metric}: Spearman {MetricAgreement.Spearman(Items, Scores.Value[metric]):F2}");
+        Assert.True(Questions("BERTScore", "partial", "paraphrase") >= 6, $"BERTScore: {Questions("BERTScore", "partial", "paraphrase")} of 10");
+        Assert.True(Questions("cosine", "partial", "paraphrase") >= 6, $"cosine: {Questions("cosine", "partial", "paraphrase")} of 10");
+    }
+
+    [Fact]
     public void Unsmoothed_bleu_gives_zero_to_every_correct_paraphrase_and_embedding_metrics_do_not()
     {
         var paraphrases = Items.Select(i => i.Candidates.Single(c => c.Kind == "paraphrase")).ToList();
