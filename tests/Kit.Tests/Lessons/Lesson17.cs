@@ -8,11 +8,15 @@ namespace Kit.Tests.Lessons;
 /// <summary>Lesson 17's metric cells, exactly as the notebook writes them (compared by <see cref="LessonCellTests"/>).</summary>
 sealed class Lesson17
 {
-    public static readonly Lesson17 Cells = new();
+    static readonly Lesson17 Cells = new();
+
+    public static double Bleu(string candidate, string[] references) => Cells.SentenceBleu(candidate, references);
+    public static (double P, double R, double F1) RougeLOf(string candidate, string reference) => Cells.RougeL(candidate, reference);
+    public static (double P, double R, double F1) BertScore(TokenEmbeddings candidate, TokenEmbeddings reference) => Cells.BertScoreOf(candidate, reference);
 
     // lesson-model: bleu
     // BLEU for one candidate against its references: clipped n-gram precisions p1..p4, their geometric mean, times a brevity penalty.
-    public double SentenceBleu(string candidate, string[] references, int maxN = 4)
+    double SentenceBleu(string candidate, string[] references, int maxN = 4)
     {
         var cand = Words.Of(candidate);
         var refs = references.Select(Words.Of).ToList();
@@ -35,7 +39,7 @@ sealed class Lesson17
 
     // lesson-model: rouge-l
     // ROUGE-L: the longest common subsequence (LCS) of candidate and reference words, as precision, recall and F1.
-    public (double P, double R, double F1) RougeL(string candidate, string reference)
+    (double P, double R, double F1) RougeL(string candidate, string reference)
     {
         var a = Words.Of(candidate);
         var b = Words.Of(reference);
@@ -50,7 +54,7 @@ sealed class Lesson17
 
     // lesson-model: bertscore
     // BERTScore: match every token to its most similar token on the other side (cosine of contextual vectors).
-    public (double P, double R, double F1) BertScoreOf(TokenEmbeddings candidate, TokenEmbeddings reference)
+    (double P, double R, double F1) BertScoreOf(TokenEmbeddings candidate, TokenEmbeddings reference)
     {
         double Sim(int i, int j) => Vectors.Cosine(candidate.Vectors[i], reference.Vectors[j]);
         double p = Enumerable.Range(0, candidate.Count).Average(i => Enumerable.Range(0, reference.Count).Max(j => Sim(i, j)));

@@ -14,8 +14,8 @@ public class Lesson17Tests
     public void The_lessons_bleu_cell_equals_the_librarys_unsmoothed_sentence_bleu()
     {
         foreach (var (c, r) in Shipped())
-            Assert.Equal(Bleu.Sentence(c, [r]).Score, Lesson17.Cells.SentenceBleu(c, [r]), 12);
-        Assert.Contains(Shipped(), p => Lesson17.Cells.SentenceBleu(p.Candidate, [p.Reference]) > 0.3);
+            Assert.Equal(Bleu.Sentence(c, [r]).Score, Lesson17.Bleu(c, [r]), 12);
+        Assert.Contains(Shipped(), p => Lesson17.Bleu(p.Candidate, [p.Reference]) > 0.3);
     }
 
     [Fact]
@@ -24,7 +24,7 @@ public class Lesson17Tests
         foreach (var (c, r) in Shipped())
         {
             var lib = Rouge.L(c, r);
-            var cell = Lesson17.Cells.RougeL(c, r);
+            var cell = Lesson17.RougeLOf(c, r);
             Assert.Equal((lib.Precision, lib.Recall, lib.F1), (cell.P, cell.R, cell.F1));
         }
     }
@@ -37,7 +37,7 @@ public class Lesson17Tests
         {
             var (tc, tr) = (model.Tokens(c), model.Tokens(r));
             var lib = BertScore.Compute(tc, tr);
-            var cell = Lesson17.Cells.BertScoreOf(tc, tr);
+            var cell = Lesson17.BertScore(tc, tr);
             Assert.Equal(lib.F1, cell.F1, 12);
             Assert.Equal(lib.Precision, cell.P, 12);
         }
