@@ -75,3 +75,37 @@ public class BundleInputTests
         return HashingCopy.Describe(file, $"feed/{name}");
     }
 }
+
+public class NuGetUserConfigTests
+{
+    [Fact]
+    public void Using_the_bundle_feed_keeps_the_users_other_sources_and_NuGet_itself_reads_it_with_nuget_org_disabled()
+    {
+        var dir = KitProcess.TempFolder("nuget-config");
+        var config = Path.Combine(dir, "NuGet.Config");
+        var feed = Path.Combine(dir, "feed");
+        Directory.CreateDirectory(feed);
+        File.WriteAllText(config, """
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <add key="nuget.org" value="https://api.nuget.org/v3/index.json" protocolVersion="3" />
+                <add key="company" value="https://example.invalid/nuget/index.json" />
+                <add key="kit-bundle" value="/an/old/stick" />
+              </packageSources>
+            </configuration>
+            """);
+
+        NuGetUserConfig.UseFeed(feed, config);
+
+        Assert.Equal(feed, NuGetUserConfig.ConfiguredFeed(config));
+        var listed = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("dotnet", ["nuget", "list", "source", "--configfile", config])
+            { RedirectStandardOutput = true, WorkingDirectory = dir })!;
+        var text = listed.StandardOutput.ReadToEnd();
+        listed.WaitForExit();
+        Assert.Matches(@"nuget\.org \[Disabled\]", text);
+        Assert.Matches(@"company \[Enabled\]", text);
+        Assert.Matches(@"kit-bundle \[Enabled\]\s+" + System.Text.RegularExpressions.Regex.Escape(feed), text);
+        Assert.DoesNotContain("/an/old/stick", text);
+    }
+}

@@ -12,20 +12,6 @@ public static class BundleSetup
 {
     public static string FeedPath => Path.Combine(KitPaths.Home, "feed");
 
-    public static int Run(string from, TextWriter output, TextWriter error)
-    {
-        try
-        {
-            Install(from, output);
-            return 0;
-        }
-        catch (BundleException e)
-        {
-            error.WriteLine($"kit setup: {e.Message}");
-            return 2;
-        }
-    }
-
     public static void Install(string from, TextWriter output)
     {
         var bundle = Path.GetFullPath(from);

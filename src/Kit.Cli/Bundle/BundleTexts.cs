@@ -15,11 +15,12 @@ public static class BundleTexts
         set -eu
         bundle=$(CDPATH= cd -- "$(dirname -- "$0")" && pwd)
         target=${1:-kit}
+        target=${target%/}
         fail() { echo "setup.sh: $*" >&2; exit 1; }
         command -v dotnet >/dev/null 2>&1 || fail "dotnet is not on PATH: install the .NET 10 SDK first (see $bundle/README.md)"
         [ -f "$bundle/kit-bundle.json" ] || fail "$bundle is not a Kit bundle (no kit-bundle.json); copy the whole bundle folder"
         [ -f "$bundle/kit-source.tar.gz" ] || fail "$bundle/kit-source.tar.gz is missing: the bundle is incomplete, copy it again"
-        if [ -e "$target" ] && [ -n "$(ls -A "$target" 2>/dev/null)" ]; then fail "$target exists and is not empty: name a new folder"; fi
+        if [ -e "$target" ] && [ -n "$(ls -A "$target" 2>/dev/null)" ]; then fail "$target exists and is not empty: name a new folder (or delete what an earlier setup.sh left there)"; fi
         partial="$target.partial.$$"
         rm -rf "$partial"; mkdir -p "$partial"
         tar -xzf "$bundle/kit-source.tar.gz" -C "$partial" || { rm -rf "$partial"; fail "could not unpack $bundle/kit-source.tar.gz: copy the bundle again"; }
@@ -54,9 +55,10 @@ public static class BundleTexts
         dotnet run --project src/Kit.Cli -- doctor             # "offline feed ✔" and the rest
         ```
 
-        A student who already has a built checkout runs only `dotnet run --project src/Kit.Cli -- setup --from ~/kit-bundle`.
+        A student who already has a built checkout of the same commit runs only `dotnet run --project src/Kit.Cli -- setup --from ~/kit-bundle`.
         `setup` checks every file against `kit-bundle.json` (size and SHA-256) and stops, naming the files, if the copy is
         incomplete. It disables nuget.org for this user (offline, an unreachable source fails every restore);
         `dotnet nuget enable source nuget.org` turns it back on.
+
         """;
 }

@@ -13,20 +13,6 @@ namespace Kit.Cli.Bundle;
 /// </summary>
 public static class BundleWriter
 {
-    public static int Run(string folder, TextWriter output, TextWriter error)
-    {
-        try
-        {
-            Write(folder, output);
-            return 0;
-        }
-        catch (BundleException e)
-        {
-            error.WriteLine($"kit bundle: {e.Message}");
-            return 2;
-        }
-    }
-
     public static BundleManifest Write(string folder, TextWriter output)
     {
         var target = Path.GetFullPath(folder);
@@ -50,7 +36,7 @@ public static class BundleWriter
             files.Add(HashingCopy.Describe(Path.Combine(temp, BundleManifest.SourceArchive), BundleManifest.SourceArchive));
             var setup = Path.Combine(temp, BundleManifest.SetupScript);
             File.WriteAllText(setup, BundleTexts.SetupScript);
-            if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(setup, File.GetUnixFileMode(setup) | UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute);
+            MarkExecutable(setup);
             files.Add(HashingCopy.Describe(setup, BundleManifest.SetupScript));
 
             var manifest = new BundleManifest(BundleManifest.CurrentFormat, DateTimeOffset.UtcNow, commit,
@@ -68,6 +54,14 @@ public static class BundleWriter
         {
             if (Directory.Exists(temp)) Directory.Delete(temp, recursive: true);
         }
+    }
+
+    /// <summary>Where the file system keeps the mode; a FAT-formatted stick does not (students run `sh setup.sh` anyway).</summary>
+    static void MarkExecutable(string file)
+    {
+        if (OperatingSystem.IsWindows()) return;
+        try { File.SetUnixFileMode(file, File.GetUnixFileMode(file) | UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
     }
 
     public static string Size(long bytes) => bytes >= 1L << 30 ? $"{bytes / (double)(1L << 30):0.00} GiB" : $"{bytes / (double)(1L << 20):0} MiB";

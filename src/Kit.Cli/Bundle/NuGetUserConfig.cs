@@ -21,22 +21,24 @@ public static class NuGetUserConfig
     /// Adds (or moves) the source <see cref="SourceName"/> to <paramref name="feed"/> and disables nuget.org: offline,
     /// a source that cannot be reached fails the restore even when another source has every package.
     /// </summary>
-    public static void UseFeed(string feed)
+    public static void UseFeed(string feed, string? configFile = null)
     {
-        var doc = File.Exists(Path) ? XDocument.Load(Path) : new XDocument(new XElement("configuration"));
-        var config = doc.Root ?? throw new BundleException($"{Path} has no root element; fix or remove it");
+        var path = configFile ?? Path;
+        var doc = File.Exists(path) ? XDocument.Load(path) : new XDocument(new XElement("configuration"));
+        var config = doc.Root ?? throw new BundleException($"{path} has no root element; fix or remove it");
         Set(Section(config, "packageSources"), SourceName, feed);
         Set(Section(config, "disabledPackageSources"), NuGetOrg, "true");
-        KitPaths.WriteAtomically(Path, doc.Declaration is null ? "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n" + doc : doc.Declaration + "\n" + doc.Root);
+        KitPaths.WriteAtomically(path, doc.Declaration is null ? "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n" + doc : doc.Declaration + "\n" + doc.Root);
     }
 
     /// <summary>The folder the Kit's bundle source points to, or null when none is configured.</summary>
-    public static string? ConfiguredFeed()
+    public static string? ConfiguredFeed(string? configFile = null)
     {
-        if (!File.Exists(Path)) return null;
+        var path = configFile ?? Path;
+        if (!File.Exists(path)) return null;
         try
         {
-            return XDocument.Load(Path).Root?.Element("packageSources")?.Elements("add")
+            return XDocument.Load(path).Root?.Element("packageSources")?.Elements("add")
                 .FirstOrDefault(e => (string?)e.Attribute("key") == SourceName)?.Attribute("value")?.Value;
         }
         catch (System.Xml.XmlException) { return null; }
