@@ -20,6 +20,13 @@ public class OfflineBundleTests(ITestOutputHelper log)
     {
         Skip.IfNot(CanCutTheNetwork(), "cannot create a network namespace here (unshare -n; needs root or user namespaces). CI sets KIT_REQUIRE_OFFLINE=1");
         var work = KitProcess.TempFolder("offline");
+        try { RunsOffline(work); }
+        // About 3 GB (bundle, feed, packages, built checkout): removed now, not left to the end of the test run.
+        finally { Directory.Delete(work, recursive: true); }
+    }
+
+    void RunsOffline(string work)
+    {
         var bundle = Path.Combine(work, "usb", "kit-bundle");
 
         var written = Run(KitProcess.RepositoryRoot, null, KitProcess.Binary, "bundle", bundle);
