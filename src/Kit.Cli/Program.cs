@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Kit.Cli.Bundle;
 using Kit.Cli.Container;
 using Kit.Cli.Doctor;
 using Kit.Cli.Jupyter;
@@ -21,6 +22,8 @@ public static class Program
             ClassCommand.Create(),
             ExecNotebookCommand(),
             ContainerCommand.Create(),
+            BundleCommands.Bundle(),
+            BundleCommands.Setup(),
         };
         return await root.Parse(args).InvokeAsync();
     }

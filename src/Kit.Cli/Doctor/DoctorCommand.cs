@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Kit.Cli.Bundle;
 using Kit.Cli.Common;
 using Kit.Cli.Jupyter;
 using Kit.Runtime;
@@ -22,6 +23,7 @@ public static class DoctorCommand
         checks.Add(JupyterTool());
         checks.Add(JupyterKernelspec());
         checks.Add(PackageFeed());
+        checks.Add(OfflineFeed());
         foreach (var c in checks) output.WriteLine(c);
         int fails = checks.Count(c => c.Status == CheckStatus.Fail), warns = checks.Count(c => c.Status == CheckStatus.Warn);
         output.WriteLine(fails == 0 ? $"All required checks passed{(warns > 0 ? $" ({warns} warning(s))" : "")}." : $"{fails} check(s) failed.");
@@ -160,6 +162,21 @@ public static class DoctorCommand
         return File.Exists(pkg)
             ? new Check("Kit package feed", CheckStatus.Pass, $"{pkg} (built {File.GetLastWriteTime(pkg):yyyy-MM-dd HH:mm})")
             : new Check("Kit package feed", CheckStatus.Fail, $"{pkg} missing: notebooks' setup cell cannot load the Kit", build);
+    }
+
+    /// <summary>A classroom bundle's feed (<c>kit setup --from</c>): configured, present, and holding the notebook tool.</summary>
+    public static Check OfflineFeed()
+    {
+        var feed = NuGetUserConfig.ConfiguredFeed();
+        if (feed is null)
+            return new Check("offline feed", CheckStatus.Pass, "none: packages come from nuget.org (a classroom without network: kit setup --from <bundle>)");
+        var packages = Directory.Exists(feed) ? Directory.GetFiles(feed, "*.nupkg").Length : 0;
+        var fix = KitCommand("setup --from <bundle folder>");
+        if (packages == 0)
+            return new Check("offline feed", CheckStatus.Fail, $"NuGet source '{NuGetUserConfig.SourceName}' in {NuGetUserConfig.Path} points to {feed}, which holds no packages: restores will fail", fix);
+        return File.Exists(Path.Combine(feed, ToolPackage.FileName))
+            ? new Check("offline feed", CheckStatus.Pass, $"{feed}: {packages} packages (NuGet source '{NuGetUserConfig.SourceName}')")
+            : new Check("offline feed", CheckStatus.Warn, $"{feed}: {packages} packages but not {ToolPackage.FileName}: `jupyter install` needs the network", fix);
     }
 
     static string Flatten(Exception e) => Regex.Replace((e.InnerException ?? e).Message.Split('\n')[0], @"\s+", " ");
