@@ -1,8 +1,10 @@
 using System.CommandLine;
 using Kit.Cli.Container;
 using Kit.Cli.Doctor;
+using Kit.Cli.Export;
 using Kit.Cli.Jupyter;
 using Kit.Cli.Run;
+using Kit.Cli.Site;
 using Kit.Cli.Study;
 
 namespace Kit.Cli;
@@ -20,6 +22,8 @@ public static class Program
             ProgressCommand.Create(),
             ExecNotebookCommand(),
             ContainerCommand.Create(),
+            SiteCommand.Create(),
+            ExportCommand.Create(),
         };
         return await root.Parse(args).InvokeAsync();
     }
