@@ -110,8 +110,10 @@ internal static partial class LessonTranslator
                     types.Append(member.ToFullString().TrimEnd()).Append('\n');
                     break;
                 case GlobalStatementSyntax { Statement: ExpressionStatementSyntax { SemicolonToken.IsMissing: true } e } when m == members.Count - 1:
-                    body.Append(e.GetLeadingTrivia().ToFullString())
-                        .Append($"Lesson.Show({e.Expression.WithoutTrivia().ToFullString()});\n");
+                    var shown = e.Expression.WithoutTrivia().ToFullString();
+                    // display(…) and HTML(…), already the host's calls, show their value themselves.
+                    var call = e.Expression is InvocationExpressionSyntax { Expression: var callee } && callee.ToString() is "Lesson.Show" or "Lesson.Html";
+                    body.Append(e.GetLeadingTrivia().ToFullString()).Append(call ? $"{shown};\n" : $"Lesson.Show({shown});\n");
                     break;
                 case MethodDeclarationSyntax method:
                     // A script's method is a local function in a program, which takes no access modifier.
