@@ -2,8 +2,10 @@ using System.CommandLine;
 using Kit.Cli.Bundle;
 using Kit.Cli.Container;
 using Kit.Cli.Doctor;
+using Kit.Cli.Export;
 using Kit.Cli.Jupyter;
 using Kit.Cli.Run;
+using Kit.Cli.Site;
 using Kit.Cli.Study;
 
 namespace Kit.Cli;
@@ -24,6 +26,8 @@ public static class Program
             ContainerCommand.Create(),
             BundleCommands.Bundle(),
             BundleCommands.Setup(),
+            SiteCommand.Create(),
+            ExportCommand.Create(),
         };
         return await root.Parse(args).InvokeAsync();
     }

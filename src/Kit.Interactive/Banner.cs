@@ -1,5 +1,4 @@
 using System.Net;
-using System.Reflection;
 using Kit.Charts;
 using Kit.Runtime;
 
@@ -8,22 +7,9 @@ namespace Kit.Interactive;
 /// <summary>The setup cell's output: plotly.js for every chart on the page, and one line saying what the Kit loaded.</summary>
 public static class Banner
 {
-    public static string KitVersion =>
-        typeof(KitTorch).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "unknown";
+    public static string KitVersion => KitBanner.KitVersion;
 
-    public static string Text()
-    {
-        try
-        {
-            var r = KitTorch.Setup();
-            var native = r.Native.Patched ? "; libstdc++ too old for TorchSharp, loaded a patched copy (kit doctor explains)" : "";
-            return $"Kit {KitVersion} · TorchSharp {r.TorchSharpVersion} (libtorch {r.LibTorchVersion}) · device {r.DeviceName} ({r.DeviceReason}) · {r.Threads} thread(s){native}";
-        }
-        catch (Exception e)
-        {
-            return $"Kit {KitVersion} loaded, but TorchSharp did not: {e.Message}";
-        }
-    }
+    public static string Text() => KitBanner.Line();
 
     public static string Create() =>
         PlotlyJs.ScriptTag() +

@@ -59,6 +59,16 @@ public sealed class BrowserFixture : IAsyncLifetime
         return await QuizPage.OpenAsync(context, new Uri(file).AbsoluteUri);
     }
 
+    /// <summary>Opens a file of a static site (network cut off) that may load only the files under <paramref name="siteDir"/>.</summary>
+    public async Task<QuizPage> OpenSiteAsync(string siteDir, string file)
+    {
+        Skip.If(SkipReason is not null, SkipReason);
+        var root = new Uri(Path.GetFullPath(siteDir) + "/").AbsoluteUri;
+        var context = await _browser!.NewContextAsync();
+        context.SetDefaultTimeout(20_000);
+        return await QuizPage.OpenAsync(context, new Uri(Path.Combine(siteDir, file)).AbsoluteUri, u => u.StartsWith(root, StringComparison.Ordinal));
+    }
+
     /// <summary>A fresh browser context for a page served elsewhere (a local notebook server).</summary>
     public Task<IBrowserContext> NewContextAsync()
     {

@@ -19,18 +19,20 @@ public sealed class QuizPage : IAsyncDisposable
 
     QuizPage(IBrowserContext context, IPage page, string url) { _context = context; Page = page; _url = url; }
 
-    public static async Task<QuizPage> OpenAsync(IBrowserContext context, string url)
+    /// <param name="allowed">Other URLs the page may load (a static site's own files); default: none.</param>
+    public static async Task<QuizPage> OpenAsync(IBrowserContext context, string url, Func<string, bool>? allowed = null)
     {
+        bool Allowed(string u) => u == url || (allowed?.Invoke(u) ?? false);
         var page = await context.NewPageAsync();
         var quizPage = new QuizPage(context, page, url);
         await context.RouteAsync("**/*", route =>
         {
-            if (route.Request.Url == url) return route.ContinueAsync();
+            if (Allowed(route.Request.Url)) return route.ContinueAsync();
             quizPage._otherRequests.Enqueue(route.Request.Url);
             return route.AbortAsync();
         });
         // Requests the router does not see (none are expected) are still counted.
-        context.Request += (_, r) => { if (r.Url != url && !r.Url.StartsWith("data:", StringComparison.Ordinal)) quizPage._otherRequests.Enqueue(r.Url); };
+        context.Request += (_, r) => { if (!Allowed(r.Url) && !r.Url.StartsWith("data:", StringComparison.Ordinal)) quizPage._otherRequests.Enqueue(r.Url); };
         page.PageError += (_, e) => quizPage._errors.Enqueue(e);
         page.Console += (_, m) => { if (m.Type == "error") quizPage._errors.Enqueue(m.Text); };
         await page.GotoAsync(url);

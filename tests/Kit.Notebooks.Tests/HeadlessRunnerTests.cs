@@ -5,7 +5,7 @@ namespace Kit.Notebooks.Tests;
 public class HeadlessRunnerTests
 {
     [SkippableFact]
-    public void Every_notebook_runs_top_to_bottom_in_kit_run_and_its_page_draws_offline()
+    public void Every_notebook_runs_top_to_bottom_in_kit_run_and_its_page_and_site_page_draw_offline()
     {
         var outDir = Repo.TempDir("kit-run");
         var r = Repo.Run(Repo.KitCli, ["run", Repo.Notebooks, "--out", outDir], timeoutSeconds: 1200);
@@ -34,6 +34,17 @@ public class HeadlessRunnerTests
             var count = OfflineBrowser.CountCharts(OfflineBrowser.RenderedDom(page));
             Assert.True(count.Charts > 0, $"{Path.GetFileName(page)} has no charts");
             Assert.Equal(count.Charts, count.Drawn);
+        }
+
+        // The static site of the same lessons: one page each, plotly.js loaded once from assets/, every chart drawn.
+        var site = Path.Combine(outDir, "site");
+        var built = Repo.Run(Repo.KitCli, ["site", "--from", outDir, "--out", site]);
+        Assert.True(built.ExitCode == 0, $"kit site failed:\n{built.Output}");
+        foreach (var source in notebooks)
+        {
+            var page = Path.Combine(site, Path.GetFileNameWithoutExtension(source) + ".html");
+            var count = OfflineBrowser.CountCharts(OfflineBrowser.RenderedDom(page));
+            Assert.True(count.Charts > 0 && count.Charts == count.Drawn, $"{Path.GetFileName(page)}: {count.Drawn} of {count.Charts} charts drawn");
         }
     }
 }

@@ -32,11 +32,14 @@ internal static partial class StaticPage
     public static void Save(NotebookFile notebook, string path, string status, bool ok) =>
         KitPaths.WriteAtomically(path, Render(notebook, status, ok));
 
-    public static string Render(NotebookFile notebook, string status, bool ok)
+    /// <summary>What a page around the notebook adds (the static site's navigation): its title, and HTML for the head and the top of the body.</summary>
+    public sealed record Frame(string Title, string Head, string Top);
+
+    public static string Render(NotebookFile notebook, string status, bool ok, Frame? frame = null)
     {
         var html = new StringBuilder();
         html.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
-        html.Append($"<title>{E(notebook.Name)}</title>\n<style>\n{Style}</style>\n</head>\n<body>\n");
+        html.Append($"<title>{E(frame?.Title ?? notebook.Name)}</title>\n<style>\n{Style}</style>\n{frame?.Head}</head>\n<body>\n{frame?.Top}");
         html.Append($"<div class=\"status {(ok ? "ok" : "failed")}\">{E(notebook.Name)}: {E(status)}</div>\n");
         foreach (var cell in notebook.Cells)
         {

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Kit.Progress;
 using Kit.Quizzes;
+using Kit.Terminal;
 
 namespace Kit.Cli.Study;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Kit.Progress;
 using Kit.Quizzes;
+using Kit.Terminal;
 using Spectre.Console;
 
 namespace Kit.Cli.Study;

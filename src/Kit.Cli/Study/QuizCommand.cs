@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Kit.Progress;
 using Kit.Quizzes;
+using Kit.Terminal;
 using Spectre.Console;
 
 namespace Kit.Cli.Study;

@@ -1,10 +1,10 @@
 using Kit.Quizzes;
 using Spectre.Console;
 
-namespace Kit.Cli.Study;
+namespace Kit.Terminal;
 
 /// <summary>Shows a question and takes its answer in the shape its format needs.</summary>
-internal static class AnswerPrompts
+public static class AnswerPrompts
 {
     /// <summary>The case study's scenario (when the question has one and it was not just shown), then the question.</summary>
     /// <param name="listChoices">Also list a choice question's options (the exam shows them before its menu).</param>
@@ -87,6 +87,44 @@ internal static class AnswerPrompts
                     .Validate(s => Check(q, s))
                     .ShowAsync(c, ct);
                 return [raw];
+            }
+        }
+    }
+
+    /// <summary>
+    /// The same question answered from lines of text (standard input piped in, where no menu can be shown): the
+    /// option keys, e.g. <c>B</c> or <c>B D</c>, steps in order, <c>1=B 2=A</c> pairs, or a number. A line of the wrong
+    /// shape is explained and the next one read. Null when the input has ended.
+    /// </summary>
+    public static IReadOnlyList<string>? AskLine(IAnsiConsole c, Question q, TextReader input)
+    {
+        var hint = q.Type switch
+        {
+            QuestionType.Single => "Your answer (one option's key):",
+            QuestionType.Multiple => $"Your answer ({q.Choose ?? q.Answer.Count} keys, e.g. {string.Join(" ", q.Options.Take(q.Choose ?? q.Answer.Count).Select(o => o.Key))}):",
+            QuestionType.Ordering => $"Keys in order, first to last (e.g. {string.Join(" ", q.Options.Select(o => o.Key).Reverse())}):",
+            QuestionType.Matching => $"Matches as item=option (e.g. {string.Join(" ", q.Items.Select(i => $"{i.Key}={q.Options[0].Key}"))}):",
+            _ => "Your answer (a number):",
+        };
+        while (true)
+        {
+            c.MarkupLine(Markup.Escape(hint));
+            var line = input.ReadLine();
+            if (line is null) return null;
+            line = line.Trim();
+            if (line.Length == 0) continue;
+            IReadOnlyList<string> response = q.Type is QuestionType.Single or QuestionType.Multiple
+                ? line.Split([' ', ','], StringSplitOptions.RemoveEmptyEntries)
+                : [line];
+            try
+            {
+                Grader.Grade(q, AnswerPipeline.Parse(q, response));
+                c.MarkupLine($"Your answer: [bold]{Markup.Escape(string.Join(" ", response))}[/]");
+                return response;
+            }
+            catch (ArgumentException e)
+            {
+                c.MarkupLine($"[red]{Markup.Escape(Message(e))}[/]");
             }
         }
     }
