@@ -46,18 +46,7 @@ public static class TrainingPlots
     }
 
     /// <summary>1, 2, 5 times each power of ten from just under the smallest positive value to just over the largest.</summary>
-    public static double[] OneTwoFive(IEnumerable<double> values)
-    {
-        var positive = values.Where(v => v > 0 && double.IsFinite(v)).ToList();
-        if (positive.Count == 0) return [];
-        double min = positive.Min(), max = positive.Max();
-        int low = (int)Math.Floor(Math.Log10(min)), high = (int)Math.Floor(Math.Log10(max)) + 1;
-        var ticks = Enumerable.Range(low, high - low + 1)
-            .SelectMany(e => new[] { 1, 2, 5 }.Select(m => Math.Round(m * Math.Pow(10, e), Math.Max(0, 1 - e))))
-            .ToList();
-        double first = ticks.Last(t => t <= min), last = ticks.First(t => t >= max);
-        return ticks.Where(t => t >= first && t <= last).ToArray();
-    }
+    public static double[] OneTwoFive(IEnumerable<double> values) => Ticks.OneTwoFive(values);
 
     /// <summary>NaN/±∞ become null (a gap in plotly), so that JSON stays valid.</summary>
     public static double?[] Clean(IEnumerable<double> values) =>
