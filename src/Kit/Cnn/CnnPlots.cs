@@ -30,7 +30,9 @@ public static class CnnPlots
         double gap = sharedScale ? 0.03 : 0.09;   // room for each panel's own colour bar
         double w = (1 - gap * (columns - 1)) / columns;
         double aspect = panels.Max(p => p.Z.GetLength(0) / (double)p.Z.GetLength(1));
-        double panelPx = Math.Min(260, (assumedWidth - left - right) * w * aspect);
+        double panelPx = (assumedWidth - left - right) * w * aspect;
+        if (panelPx > 260) { w *= 260 / panelPx; panelPx = 260; }   // a single picture stays picture-sized, its key beside it
+        double keyX = columns * (w + gap) - gap + 0.02;
         double plotPx = rows * (panelPx + captionPx);
         double rowShare = (panelPx + captionPx) / plotPx, panelShare = panelPx / plotPx;
 
@@ -50,7 +52,7 @@ public static class CnnPlots
                 zmid = diverging && own ? 0.0 : (double?)null,
                 colorbar = own
                     ? (object)new { x = x0 + w + 0.005, xanchor = "left", y = (y0 + y1) / 2, yanchor = "middle", len = panelShare, thickness = 7, nticks = 3, tickfont = new { size = 9 }, outlinewidth = 0 }
-                    : new { len = Math.Min(1.0, panelShare * rows + (rows - 1) * (rowShare - panelShare)), y = 1, yanchor = "top", thickness = 14, outlinewidth = 0 },
+                    : new { x = keyX, xanchor = "left", len = Math.Min(1.0, panelShare * rows + (rows - 1) * (rowShare - panelShare)), y = 1, yanchor = "top", thickness = 14, outlinewidth = 0 },
             });
             layout[$"xaxis{suffix}"] = System.Text.Json.JsonSerializer.SerializeToNode(new
             {

@@ -185,7 +185,7 @@ public static class MetricPlots
             var (name, c, rate) = curves[i];
             var colour = palette[i % palette.Length];
             fig.AddTrace(new { type = "scatter", mode = "lines", name, x = c.Recall, y = c.Precision, line = new { color = colour, shape = "hv" } });
-            fig.AddTrace(new { type = "scatter", mode = "lines", name = $"random model ({rate:P0} positive)", x = new[] { 0.0, 1.0 }, y = new[] { rate, rate }, line = new { color = colour, dash = "dot", width = 1.5 } });
+            fig.AddTrace(new { type = "scatter", mode = "lines", name = $"random model ({(100 * rate).ToString("0.#", System.Globalization.CultureInfo.InvariantCulture)}% positive)", x = new[] { 0.0, 1.0 }, y = new[] { rate, rate }, line = new { color = colour, dash = "dot", width = 1.5 } });
         }
         foreach (var ((label, p), k) in (marks ?? []).Select((m, k) => (m, k)))
             fig.AddTrace(new
