@@ -42,6 +42,10 @@ public class ReadableChartTests
         Assert.Equal("log", huber.Layout["xaxis"]!["type"]!.GetValue<string>());
         Assert.Equal([0.5, 1, 2, 5, 10, 20, 50], Doubles(huber.Layout["xaxis"]!["tickvals"]));
         Assert.Equal("~g", huber.Layout["xaxis"]!["tickformat"]!.GetValue<string>());
+        // Lesson 04's time per epoch (2, 114, 2614 ms): powers of ten only, and the 2 ms bar stands half a decade above the floor.
+        var times = Chart.Bar(["full", "mini", "single"], [2, 114, 2614]).WithLogAxis("y");
+        Assert.Equal([10, 100, 1000], Doubles(times.Layout["yaxis"]!["tickvals"]));
+        Assert.Equal(-0.5, Doubles(times.Layout["yaxis"]!["range"])[0]);
         var narrow = Chart.Bar(["a", "b"], [3, 7]).WithLogAxis("y");
         Assert.Equal("linear", narrow.Layout["yaxis"]!["type"]!.GetValue<string>());
         Assert.Equal("axis", Assert.Throws<ArgumentException>(() => narrow.WithLogAxis("z")).ParamName);

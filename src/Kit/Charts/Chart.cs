@@ -32,9 +32,18 @@ public static class Chart
             .Where(t => t[axis == "x" ? "xaxis" : "yaxis"] is null)
             .SelectMany(t => t[axis] as System.Text.Json.Nodes.JsonArray ?? [])
             .Select(v => v is System.Text.Json.Nodes.JsonValue j && j.TryGetValue(out double d) ? d : double.NaN).ToList();
-        var settings = Ticks.SpansDecades(values)
-            ? new System.Text.Json.Nodes.JsonObject { ["type"] = "log", ["tickmode"] = "array", ["tickvals"] = Figure.ToNode(Ticks.OneTwoFive(values)), ["tickformat"] = "~g" }
-            : new System.Text.Json.Nodes.JsonObject { ["type"] = "linear" };
+        if (!Ticks.SpansDecades(values))
+            return figure.WithLayout(new System.Text.Json.Nodes.JsonObject { [axis + "axis"] = new System.Text.Json.Nodes.JsonObject { ["type"] = "linear" } });
+        var ticks = Ticks.OneTwoFive(values);
+        // Over many decades 1-2-5 crowds the axis: powers of ten only.
+        if (ticks.Length > 8) ticks = ticks.Where(t => Math.Abs(Math.Log10(t) - Math.Round(Math.Log10(t))) < 1e-9).ToArray();
+        var settings = new System.Text.Json.Nodes.JsonObject { ["type"] = "log", ["tickmode"] = "array", ["tickvals"] = Figure.ToNode(ticks), ["tickformat"] = "~g" };
+        // A bar starts at the axis floor: put the floor half a decade under the smallest power of ten reached, or the smallest bar is a sliver.
+        if (figure.Data.Any(t => t?["type"]?.GetValue<string>() == "bar"))
+        {
+            var positive = values.Where(v => v > 0 && double.IsFinite(v)).ToList();
+            settings["range"] = Figure.ToNode(new[] { Math.Floor(Math.Log10(positive.Min())) - 0.5, Math.Log10(positive.Max()) + 0.15 });
+        }
         return figure.WithLayout(new System.Text.Json.Nodes.JsonObject { [axis + "axis"] = settings });
     }
 
