@@ -231,4 +231,14 @@ public class ReadableChartTests
         Assert.Contains("RMSE", fig.Data[2]!["name"]!.GetValue<string>());
         Assert.Equal("forecasts", Assert.Throws<ArgumentException>(() => ForecastPlot.Plot(series, 80, actual, [("short", new double[3])])).ParamName);
     }
+
+    [Fact]
+    public void The_training_chart_puts_its_legend_under_the_epoch_title_not_on_it()
+    {
+        // Lessons 04 and 05: the legend at y = -0.25 covered the x axis title "epoch" (seen in Chromium at 800 px).
+        var history = new Kit.Training.History();
+        var fig = Kit.Training.TrainingPlots.Curves(history, "run");
+        Assert.True(fig.Layout["legend"]!["y"]!.GetValue<double>() <= -0.3);
+        Assert.Equal("top", fig.Layout["legend"]!["yanchor"]!.GetValue<string>());
+    }
 }

@@ -39,7 +39,8 @@ public static class TrainingPlots
             xaxis = new { title = new { text = "epoch" }, range = totalEpochs is int te && !finished ? new double[] { 0.5, te + 0.5 } : null },
             yaxis = new { title = new { text = "loss" } },
             yaxis2 = metricName is null ? null : new { title = new { text = metricName }, overlaying = "y", side = "right", range = metricIsFraction ? new[] { 0.0, 1.0 } : null, tickformat = metricIsFraction ? ".0%" : null, tickmode = metricIsFraction ? "linear" : null, tick0 = metricIsFraction ? 0.0 : (double?)null, dtick = metricIsFraction ? 0.25 : (double?)null, showgrid = false },
-            legend = new { orientation = "h", y = -0.25 },
+            // Under the epoch axis's title, not on it (at y = -0.25 the legend covered "epoch"); the right side holds the metric axis.
+            legend = new { orientation = "h", y = -0.32, yanchor = "top" },
             margin = new { t = 60, r = 60 },
         });
         return fig.WithSize(340);
