@@ -92,6 +92,12 @@ public class ReadableChartTests
         var fig = CnnPlots.Grids([("picture", Filters.TestImage(8)), ("Sobel x", Filters.SobelX)], columns: 2, colorscale: "RdBu", sharedScale: false);
         Assert.All(fig.Data, t => Assert.True(t!["showscale"]!.GetValue<bool>()));
         Assert.All(fig.Data, t => Assert.Equal(0.0, t!["zmid"]!.GetValue<double>()));
+        // One picture keeps its picture size at the left, with its key and its title beside and above it, not at the page's far side.
+        var single = CnnPlots.Grids([("input", Filters.TestImage(8))], columns: 1, title: "The input");
+        var right = Doubles(single.Layout["xaxis"]!["domain"])[1];
+        Assert.True(right < 0.5);
+        Assert.InRange(single.Data[0]!["colorbar"]!["x"]!.GetValue<double>(), right, right + 0.05);
+        Assert.Equal(right / 2, single.Layout["title"]!["x"]!.GetValue<double>(), 9);
         ChartRules.AssertLargestValueIsDarkest(fig);
         var shared = CnnPlots.Grids([("Sobel x", Filters.SobelX), ("Sobel y", Filters.SobelY)], colorscale: "RdBu");
         Assert.Equal(-Doubles(new JsonArray(shared.Data[0]!["zmax"]!.DeepClone()))[0], shared.Data[0]!["zmin"]!.GetValue<double>());

@@ -69,7 +69,8 @@ public static class CnnPlots
         }
         layout["margin"] = System.Text.Json.JsonSerializer.SerializeToNode(new { t = top, l = left, r = right, b = bottom });
         fig.WithLayout(layout);
-        if (title.Length > 0) fig.WithTitle(title);
+        // Centred over the panels, not the page: a single picture sits at the left.
+        if (title.Length > 0) fig.WithTitle(title).WithLayout(new { title = new { xref = "paper", x = (keyX - 0.02) / 2, xanchor = "center" } });
         return fig.WithSize((int)Math.Ceiling(top + bottom + plotPx));
     }
 
