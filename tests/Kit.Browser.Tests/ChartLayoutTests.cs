@@ -23,6 +23,10 @@ public sealed class ChartLayoutTests(BrowserFixture browser)
           if (!bar) found.push('no toolbar drawn');
           if (title && bar && overlap(title.getBoundingClientRect(), bar.getBoundingClientRect()))
             found.push('title "' + title.textContent + '" under the toolbar');
+          const legend = el.querySelector('.legend'), slider = el.querySelector('.slider-container');
+          if (legend && slider && overlap(legend.getBoundingClientRect(), slider.getBoundingClientRect())) found.push('legend over the slider');
+          if (legend) for (const t of el.querySelectorAll('.g-xtitle text, .g-ytitle text, .g-x2title text, .g-y2title text'))
+            if (overlap(legend.getBoundingClientRect(), t.getBoundingClientRect())) found.push('legend over the axis title "' + t.textContent + '"');
           for (const t of el.querySelectorAll('.xtick text, .ytick text, .cbaxis text, .gtitle, .g-xtitle text, .g-ytitle text')) {
             const r = t.getBoundingClientRect();
             if (r.width > 0 && !inside(r, svg)) found.push('label "' + t.textContent + '" clipped by the chart edge: ' + [r.left, r.top, r.right, r.bottom].map(Math.round) + ' outside ' + [svg.left, svg.top, svg.right, svg.bottom].map(Math.round));
@@ -42,7 +46,9 @@ public sealed class ChartLayoutTests(BrowserFixture browser)
         return found;
     }
 
-    public static TheoryData<string> Representative => ["long title", "heatmap with long class names", "log axis"];
+    public static TheoryData<string> Representative => ["long title", "heatmap with long class names", "log axis", "threshold explorer", "loss curves with slopes"];
+
+    static readonly ScoredLabels Simulated = SimulatedScores.Make(300, 0.4, 2, seed: 1);
 
     static Figure Build(string kind) => kind switch
     {
@@ -51,6 +57,8 @@ public sealed class ChartLayoutTests(BrowserFixture browser)
         "heatmap with long class names" => MetricPlots.ConfusionMatrix(Classification.ConfusionMatrix([0, 1, 1, 0, 1], [0, 1, 0, 0, 1]),
             ["actually a negative case", "actually a positive case"], "Confusion matrix of the spam filter on the held-out test set of messages"),
         "log axis" => Capacity.Plot(Enumerable.Range(1, 14).Select(d => new CapacityPoint(d, d == 14 ? 1e-28 : 0.5 / d, 0.04 + 0.05 * Math.Abs(d - 5))).ToList()),
+        "threshold explorer" => MetricPlots.ThresholdExplorer(Simulated.Labels, Simulated.Scores, Enumerable.Range(1, 19).Select(i => i * 0.05).ToArray()),
+        "loss curves with slopes" => Kit.Losses.LossCurves.Plot(Kit.Losses.LossCurves.Regression(4, 41, 1.0, 2.0), "Regression losses against the error", "error ŷ − y", withSlopes: true, yMax: 8),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "unknown chart kind"),
     };
 
@@ -72,5 +80,15 @@ public sealed class ChartLayoutTests(BrowserFixture browser)
         var found = await CollisionsAsync(colliding);
         Assert.Contains(found, f => f.Contains("under the toolbar", StringComparison.Ordinal));
         Assert.Contains(found, f => f.Contains("clipped by the chart edge", StringComparison.Ordinal));
+    }
+
+    [SkippableFact]
+    public async Task A_legend_put_under_the_plot_onto_the_slider_is_caught()
+    {
+        // The threshold explorer's old place for its legend: under the plots, where the slider and its ticks are.
+        var fig = MetricPlots.ThresholdExplorer(Simulated.Labels, Simulated.Scores, [0.2, 0.4, 0.6, 0.8])
+            .WithLayout(new { legend = new { orientation = "h", x = 0.0, xanchor = "left", y = -0.45, yanchor = "auto" }, margin = new { b = 150 } });
+        var found = await CollisionsAsync(fig);
+        Assert.Contains(found, f => f.Contains("legend over the slider", StringComparison.Ordinal));
     }
 }

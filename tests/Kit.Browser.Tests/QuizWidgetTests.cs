@@ -223,4 +223,38 @@ public sealed class QuizWidgetTests(BrowserFixture browser)
         await Expect(quiz.Score).ToHaveTextAsync($"{right - 1} / 7 correct");
         quiz.AssertOfflineAndErrorFree();
     }
+
+    [SkippableTheory]
+    [InlineData(1100)]
+    [InlineData(400)]
+    public async Task Matching_dropdowns_stay_inside_the_quiz_box_on_a_wide_and_a_narrow_page(int width)
+    {
+        // Lesson 07's bank: its matching question lists long loss names, whose dropdowns stuck out of the box at 1100 px.
+        await using var quiz = await browser.OpenAsync(Kit.Quizzes.Quiz.For("loss-functions").ToHtml(), bodyCss: $"body{{width:{width}px;margin:0}}");
+        var sticking = await quiz.Page.EvaluateAsync<string[]>("""
+            () => [...document.querySelectorAll('.kit-quiz')].flatMap(box => {
+              const b = box.getBoundingClientRect();
+              return [...box.querySelectorAll('.kq-match select, .kq-match td')]
+                .filter(s => s.getBoundingClientRect().right > b.right + 0.5)
+                .map(s => (s.getAttribute('aria-label') || s.textContent.slice(0, 30)) + ' ends at ' + Math.round(s.getBoundingClientRect().right) + ', the box at ' + Math.round(b.right));
+            })
+            """);
+        Assert.NotEmpty(await quiz.Page.Locator(".kq-match select").AllAsync());
+        Assert.True(sticking.Length == 0, string.Join("; ", sticking));
+        quiz.AssertOfflineAndErrorFree();
+    }
+
+    [SkippableFact]
+    public async Task The_check_button_hides_once_a_question_is_answered_and_returns_with_try_again()
+    {
+        await using var quiz = await OpenEveryFormatAsync();
+        await quiz.Option("m", "B").ClickAsync();
+        await quiz.Option("m", "D").ClickAsync();
+        await quiz.Check("m").ClickAsync();
+        await Expect(quiz.Message("m")).ToHaveTextAsync("Correct.");
+        await Expect(quiz.Check("m")).ToBeHiddenAsync();
+        await quiz.TryAgain("m").ClickAsync();
+        await Expect(quiz.Check("m")).ToBeVisibleAsync();
+        quiz.AssertOfflineAndErrorFree();
+    }
 }

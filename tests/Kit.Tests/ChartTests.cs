@@ -80,8 +80,9 @@ public class ChartTests
     {
         var title = string.Join(" ", Enumerable.Repeat("word", 30));   // 149 characters: three lines
         Assert.Equal(2, ReadableLayout.AddedTitleLines(new Figure().WithTitle(title).Layout.ToJsonString()));
-        Assert.Contains($"height:{300 + 2 * ReadableLayout.TitleLineHeight}px", Chart.Line([0], [0]).WithTitle(title).WithSize(300).ToHtml());
-        Assert.Contains("height:300px", Chart.Line([0], [0]).WithTitle("short").WithSize(300).ToHtml());
+        var margins = new { margin = new { t = 40, b = 40 } };   // a plot area above the readable minimum, so only the title adds height
+        Assert.Contains($"height:{300 + 2 * ReadableLayout.TitleLineHeight}px", Chart.Line([0], [0]).WithTitle(title).WithLayout(margins).WithSize(300).ToHtml());
+        Assert.Contains("height:300px", Chart.Line([0], [0]).WithTitle("short").WithLayout(margins).WithSize(300).ToHtml());
     }
 
     [Fact]

@@ -223,7 +223,7 @@ public class CnnPlotsTests
     [Fact]
     public void Grids_draws_one_heatmap_per_panel_on_its_own_axes()
     {
-        var fig = CnnPlots.Grids([("a", new double[3, 3]), ("b", Filters.SobelX), ("c", Filters.SobelY)], columns: 2, colorscale: "RdBu");
+        var fig = CnnPlots.Grids([("a", new double[3, 3]), ("b", Filters.SobelX), ("c", Filters.SobelY)], columns: 2, colorscale: "RdBu", sharedScale: false);
         Assert.Equal(3, fig.Data.Count);
         Assert.Equal("x3", fig.Data[2]!["xaxis"]!.GetValue<string>());
         Assert.NotNull(fig.Layout["yaxis3"]);

@@ -187,7 +187,7 @@ public class MetricsClaimTests
         var slider = fig.Layout["sliders"]![0]!;
         Assert.Equal(th.Length, slider["steps"]!.AsArray().Count);
         Assert.Equal(2, slider["active"]!.GetValue<int>());
-        Assert.Equal(2, fig.Frames[0]!["data"]!.AsArray().Count);   // the two animated traces
+        Assert.Equal(4, fig.Frames[0]!["data"]!.AsArray().Count);   // the two markers and their two readouts
     }
 
     [Fact]
@@ -200,6 +200,7 @@ public class MetricsClaimTests
         Assert.Equal(["negative", "positive"], trace["y"]!.AsArray().Select(n => n!.GetValue<string>()));
         Assert.Null(cm.Layout["xaxis"]!["side"]);                        // "top" put "predicted class" on the chart title
         Assert.True(cm.Layout["yaxis"]!["automargin"]!.GetValue<bool>()); // without it "true negative" was cut to "ue negative"
-        Assert.True(trace["reversescale"]!.GetValue<bool>());            // the bigger the count, the darker the cell
+        ChartRules.AssertLargestValueIsDarkest(cm);                       // plotly's "Blues" not reversed drew the biggest count palest
+        ChartRules.AssertEveryHeatmapHasAColourKey(cm);
     }
 }

@@ -18,6 +18,7 @@ public static class ChartHtml
         // Each line a long title is wrapped into adds to the chart instead of taking it from the plot area.
         height += ReadableLayout.TitleLineHeight * ReadableLayout.AddedTitleLines(layoutJson);
         layoutJson = ReadableLayout.Layout(layoutJson);
+        height = ReadableLayout.ReadableHeight(layoutJson, height);
         var sb = new StringBuilder();
         sb.Append($"<div id=\"{id}\" class=\"kit-chart\" style=\"width:100%;height:{height}px;\"></div>\n");
         sb.Append("<script type=\"text/javascript\">\n(function(){\n");

@@ -18,6 +18,23 @@ public static partial class ReadableLayout
     /// <summary>Pixels one more title line takes (17 px font, line spacing included).</summary>
     public const int TitleLineHeight = 24;
 
+    /// <summary>The least height of a plot area, in pixels, between the top and bottom margins: bars and lines stay readable.</summary>
+    public const int MinPlotHeight = 220;
+
+    /// <summary>
+    /// The chart height with at least <see cref="MinPlotHeight"/> pixels left for the plot once the top and bottom margins
+    /// (plotly's defaults 100 and 80 where the layout sets none) are taken: a 280 px chart kept a 95 px plot area.
+    /// </summary>
+    public static int ReadableHeight(string layoutJson, int height)
+    {
+        if (JsonNode.Parse(layoutJson) is not JsonObject layout) return height;
+        // Pictures drawn to scale (image grids) take the height their width gives them; more would only add blank space.
+        if (layout.Any(p => (p.Key.StartsWith("xaxis", StringComparison.Ordinal) || p.Key.StartsWith("yaxis", StringComparison.Ordinal)) && p.Value is JsonObject axis && axis["scaleanchor"] is not null)) return height;
+        var margin = layout["margin"] as JsonObject;
+        double Side(string key, double fallback) => margin?[key] is JsonValue v && v.TryGetValue(out double d) ? d : fallback;
+        return Math.Max(height, (int)Math.Ceiling(Side("t", 100) + Side("b", 80)) + MinPlotHeight);
+    }
+
     /// <summary>How many lines <see cref="Layout"/>'s wrapping adds to this layout's title (0 when it fits on its lines).</summary>
     public static int AddedTitleLines(string layoutJson)
     {

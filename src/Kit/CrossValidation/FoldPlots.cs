@@ -42,17 +42,19 @@ public static class FoldPlots
             throw new ArgumentException($"labels must have one class per sample ({nSamples}), not {labels.Count}.", nameof(labels));
         var x = Enumerable.Range(0, nSamples).Select(i => (double)i).ToArray();
         var rowNames = folds.Select(f => $"fold {f.Index + 1}").ToArray();
-        // Four equal colour bands for the values 0..3.
+        // The colour key lists only the roles these folds use (KFold has no gap and leaves nothing unused): one equal band each.
+        var present = roles.SelectMany(r => r).Distinct().Order().ToArray();
         var colorscale = new List<object[]>();
-        for (int r = 0; r < 4; r++)
+        for (int r = 0; r < present.Length; r++)
         {
-            colorscale.Add([r / 4.0, RoleColours[r]]);
-            colorscale.Add([(r + 1) / 4.0, RoleColours[r]]);
+            colorscale.Add([r / (double)present.Length, RoleColours[present[r]]]);
+            colorscale.Add([(r + 1) / (double)present.Length, RoleColours[present[r]]]);
         }
         var fig = new Figure().AddTrace(new
         {
-            type = "heatmap", z = roles, x, y = rowNames, zmin = -0.5, zmax = 3.5, colorscale, xgap = nSamples <= 60 ? 1 : 0, ygap = 2,
-            colorbar = new { tickvals = new[] { 0, 1, 2, 3 }, ticktext = RoleNames, title = new { text = "role" }, len = 0.8 },
+            type = "heatmap", z = roles.Select(row => row.Select(v => Array.IndexOf(present, v)).ToArray()).ToArray(), x, y = rowNames,
+            zmin = -0.5, zmax = present.Length - 0.5, colorscale, xgap = nSamples <= 60 ? 1 : 0, ygap = 2,
+            colorbar = new { tickvals = Enumerable.Range(0, present.Length).ToArray(), ticktext = present.Select(v => RoleNames[v]).ToArray(), title = new { text = "role" }, len = 0.8 },
             hovertemplate = "sample %{x}, %{y}: %{text}<extra></extra>",
             text = roles.Select(row => row.Select(v => RoleNames[v]).ToArray()).ToArray(),
         });

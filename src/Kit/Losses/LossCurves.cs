@@ -41,24 +41,42 @@ public static class LossCurves
         return curves;
     }
 
-    /// <summary>The curves as lines (solid loss; dashed slope when <paramref name="withSlopes"/>).</summary>
+    /// <summary>
+    /// The curves as lines; with <paramref name="withSlopes"/> the slopes go to a second plot under the losses (same colours,
+    /// same x axis), so that no plot carries more than one line per loss. The legend sits at the right, off both plots.
+    /// </summary>
     public static Figure Plot(IReadOnlyList<LossCurve> curves, string title, string xTitle, bool withSlopes = false, double? yMax = null)
     {
         ArgumentNullException.ThrowIfNull(curves);
         if (curves.Count == 0) throw new ArgumentException("curves must hold at least one curve.", nameof(curves));
         string[] palette = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b"];
+        string[] dashes = ["solid", "dash", "dot", "dashdot", "longdash", "longdashdot"];
         var fig = new Figure();
         for (int i = 0; i < curves.Count; i++)
         {
             var c = curves[i];
             var color = palette[i % palette.Length];
-            fig.AddTrace(new { type = "scatter", mode = "lines", name = c.Name, x = Round(c.X), y = Round(c.Value), line = new { color, width = 2.5 } });
+            // Dashes tell apart curves that lie on one another (MSE and Huber agree near 0).
+            var line = new { color, width = 2.5, dash = dashes[i % dashes.Length] };
+            fig.AddTrace(new { type = "scatter", mode = "lines", name = c.Name, legendgroup = c.Name, x = Round(c.X), y = Round(c.Value), line });
             if (withSlopes)
-                fig.AddTrace(new { type = "scatter", mode = "lines", name = $"{c.Name} slope", x = Round(c.X), y = Round(c.Slope), line = new { color, dash = "dash", width = 1.5 } });
+                fig.AddTrace(new { type = "scatter", mode = "lines", name = $"{c.Name} slope", legendgroup = c.Name, showlegend = false, x = Round(c.X), y = Round(c.Slope), line, xaxis = "x2", yaxis = "y2" });
         }
-        fig.WithTitle(title).WithAxisTitles(xTitle, withSlopes ? "loss (solid), slope from autograd (dashed)" : "loss").WithSize(380)
-            .WithLayout(new { legend = new { orientation = "h", x = 0.0, y = -0.25 } });
-        if (yMax is double m) fig.WithLayout(new { yaxis = new { range = new[] { withSlopes ? -m : 0, m } } });
+        var legend = new { orientation = "v", x = 1.02, xanchor = "left", y = 1.0, yanchor = "top" };
+        if (!withSlopes)
+        {
+            fig.WithTitle(title).WithAxisTitles(xTitle, "loss").WithSize(380).WithLayout(new { legend });
+            if (yMax is double m) fig.WithLayout(new { yaxis = new { range = new[] { 0, m } } });
+            return fig;
+        }
+        fig.WithTitle(title).WithSize(560).WithLayout(new
+        {
+            legend,
+            xaxis = new { anchor = "y", showticklabels = false, matches = "x2" },
+            yaxis = new { domain = new[] { 0.55, 1.0 }, title = new { text = "loss" }, range = yMax is double top ? new[] { 0, top } : null },
+            xaxis2 = new { anchor = "y2", title = new { text = xTitle } },
+            yaxis2 = new { domain = new[] { 0.0, 0.45 }, title = new { text = "slope (autograd)" }, zeroline = true },
+        });
         return fig;
     }
 

@@ -8,7 +8,7 @@ namespace Kit.Quizzes;
 static class QuizAssets
 {
     public static string Css(string id) => $$$"""
-        #{{{id}}}{font-family:system-ui,-apple-system,'Segoe UI',sans-serif;font-size:14px;line-height:1.45;color:inherit;max-width:920px;border:1px solid rgba(128,128,128,.45);border-radius:8px;padding:12px 16px;margin:8px 0}
+        #{{{id}}}{box-sizing:border-box;font-family:system-ui,-apple-system,'Segoe UI',sans-serif;font-size:14px;line-height:1.45;color:inherit;max-width:920px;border:1px solid rgba(128,128,128,.45);border-radius:8px;padding:12px 16px;margin:8px 0}
         #{{{id}}} .kq-head{display:flex;justify-content:space-between;font-weight:600;margin-bottom:8px}
         #{{{id}}} .kq-q{border-top:1px solid rgba(128,128,128,.3);padding:10px 0}
         #{{{id}}} .kq-case{margin:10px 0 0;padding:8px 12px;border-radius:6px;background:rgba(70,130,230,.10);border-left:4px solid rgba(70,130,230,.7)}
@@ -26,7 +26,10 @@ static class QuizAssets
         #{{{id}}} .kq-order{margin:6px 0;padding-left:24px}
         #{{{id}}} .kq-order li{margin:3px 0}
         #{{{id}}} .kq-order button,#{{{id}}} .kq-check,#{{{id}}} .kq-retry{background:rgba(128,128,128,.12);border:1px solid rgba(128,128,128,.55);border-radius:5px;padding:1px 9px;margin-left:4px}
-        #{{{id}}} .kq-match td{padding:3px 8px 3px 0;vertical-align:top}
+        #{{{id}}} .kq-match{width:100%;table-layout:fixed;border-collapse:collapse}
+        #{{{id}}} .kq-match td{padding:3px 8px 3px 0;vertical-align:top;overflow-wrap:anywhere}
+        #{{{id}}} .kq-match td:first-child{width:45%}
+        #{{{id}}} .kq-match select{width:100%;max-width:100%;box-sizing:border-box;text-overflow:ellipsis}
         #{{{id}}} select,#{{{id}}} input{font:inherit;color:inherit;background:transparent;border:1px solid rgba(128,128,128,.6);border-radius:5px;padding:2px 6px}
         #{{{id}}} select option{color:#111;background:#fff}
         #{{{id}}} .kq-expl,#{{{id}}} .kq-tip{margin:4px 0;padding:6px 10px;border-radius:6px;border-left:4px solid rgba(128,128,128,.6);background:rgba(128,128,128,.08)}
@@ -84,7 +87,7 @@ static class QuizAssets
               controls().forEach(function(c){c.disabled=true;});
               all(q,'.kq-expl').forEach(function(e){e.hidden=!(e.classList.contains('kq-all')||shown.indexOf(e.getAttribute('data-for'))>=0);});
               var tip=q.querySelector('.kq-tip'); if(tip){tip.hidden=false;}
-              retry.hidden=false; score();
+              retry.hidden=false; if(check){check.hidden=true;} score();
               report(q,q.getAttribute('data-id'),resp);
             }
             function markOptions(chosen){
@@ -133,7 +136,7 @@ static class QuizAssets
               all(q,'.kq-expl,.kq-tip').forEach(function(e){e.hidden=true;});
               all(q,'select').forEach(function(s){s.value='';});
               var num=q.querySelector('.kq-num'); if(num){num.value='';}
-              q.removeAttribute('data-result'); msg.textContent=''; retry.hidden=true; score();
+              q.removeAttribute('data-result'); msg.textContent=''; retry.hidden=true; if(check){check.hidden=false;} score();
               var save=q.querySelector('.kq-save'); save.hidden=true; save.textContent=''; save.removeAttribute('data-saved'); q.kitTurn=(q.kitTurn||0)+1;
               var first=q.querySelector('button.kq-opt,.kq-order button,select,input'); if(first){first.focus();}
             });

@@ -39,25 +39,15 @@ public static class TrainingPlots
             xaxis = new { title = new { text = "epoch" }, range = totalEpochs is int te && !finished ? new double[] { 0.5, te + 0.5 } : null },
             yaxis = new { title = new { text = "loss" } },
             yaxis2 = metricName is null ? null : new { title = new { text = metricName }, overlaying = "y", side = "right", range = metricIsFraction ? new[] { 0.0, 1.0 } : null, tickformat = metricIsFraction ? ".0%" : null, tickmode = metricIsFraction ? "linear" : null, tick0 = metricIsFraction ? 0.0 : (double?)null, dtick = metricIsFraction ? 0.25 : (double?)null, showgrid = false },
-            legend = new { orientation = "h", y = -0.25 },
+            // Under the epoch axis's title, not on it (at y = -0.25 the legend covered "epoch"); the right side holds the metric axis.
+            legend = new { orientation = "h", y = -0.32, yanchor = "top" },
             margin = new { t = 60, r = 60 },
         });
         return fig.WithSize(340);
     }
 
     /// <summary>1, 2, 5 times each power of ten from just under the smallest positive value to just over the largest.</summary>
-    public static double[] OneTwoFive(IEnumerable<double> values)
-    {
-        var positive = values.Where(v => v > 0 && double.IsFinite(v)).ToList();
-        if (positive.Count == 0) return [];
-        double min = positive.Min(), max = positive.Max();
-        int low = (int)Math.Floor(Math.Log10(min)), high = (int)Math.Floor(Math.Log10(max)) + 1;
-        var ticks = Enumerable.Range(low, high - low + 1)
-            .SelectMany(e => new[] { 1, 2, 5 }.Select(m => Math.Round(m * Math.Pow(10, e), Math.Max(0, 1 - e))))
-            .ToList();
-        double first = ticks.Last(t => t <= min), last = ticks.First(t => t >= max);
-        return ticks.Where(t => t >= first && t <= last).ToArray();
-    }
+    public static double[] OneTwoFive(IEnumerable<double> values) => Ticks.OneTwoFive(values);
 
     /// <summary>NaN/±∞ become null (a gap in plotly), so that JSON stays valid.</summary>
     public static double?[] Clean(IEnumerable<double> values) =>
