@@ -30,11 +30,8 @@ public sealed record Tolerated(string Lesson, string Where, string What, string 
         new("11-experiments-debugger-registry-autopilot", "In [8]", "output line wider than the page", "DebuggerFinding.ToString() is one long sentence; to wrap"),
         new("11-experiments-debugger-registry-autopilot", "In [11]", "output line wider than the page", "ModelVersion.ToString() prints metrics and lineage on one line; to wrap"),
         new("11-experiments-debugger-registry-autopilot", "In [12]", "output line wider than the page", "ModelVersion.ToString() and an exception message on one line each; to wrap"),
-        new("13-distributed-training", "In [16]", "output line wider than the page", "the memory table's rows end with the A100 sizes; to print once"),
         new("14-training-infrastructure-and-containers", "In [5]", "output line wider than the page", "the job's inputdataconfig.json printed as written, one line of JSON"),
         new("14-training-infrastructure-and-containers", "In [8]", "output line wider than the page", "the checkpoint's temporary path is long"),
         new("14-training-infrastructure-and-containers", "In [13]", "output line wider than the page", "the container's replies printed whole beside each request; to wrap"),
-        new("14-training-infrastructure-and-containers", "In [15]", "output line wider than the page", "the instance-family table's reason column; to wrap"),
-        new("14-training-infrastructure-and-containers", "In [16]", "output line wider than the page", "the BYOC decision table's reason column; to wrap"),
     ];
 }
