@@ -57,8 +57,9 @@ public static class DistributedPlots
             .AddLine(kib, bytes.Select(b => fit.RingAllreduceSeconds(b, ranks) * 1e6), $"model: {fit}", dash: "dash")
             .WithTitle("All-reduce time against message size: latency for small messages, bandwidth for large ones")
             .WithAxisTitles("message (KiB)", "time (µs)")
-            .WithLayout(new { xaxis = new { type = "log" }, yaxis = new { type = "log" } })
-            .WithSize(340);
+            // One tick a decade: plotly's default log ticks read "5 10 2 5 100 2 5 1000".
+            .WithLayout(new { xaxis = new { type = "log", dtick = 1 }, yaxis = new { type = "log", dtick = 1 } })
+            .WithSize(400);
     }
 
     /// <summary>Step time against world size for a ring and for one parameter server, from the cost model.</summary>
@@ -70,7 +71,7 @@ public static class DistributedPlots
             .AddLine(n, n.Select(k => (singleRankComputeSeconds / k + model.ParameterServerSeconds(gradientBytes, (int)k)) * 1e3), "compute + one parameter server", dash: "dot")
             .WithTitle(title)
             .WithAxisTitles("ranks N", "time per step (ms)")
-            .WithLayout(new { yaxis = new { type = "log" } })
-            .WithSize(340);
+            .WithLayout(new { yaxis = new { type = "log", dtick = 1 } })
+            .WithSize(400);
     }
 }
