@@ -57,8 +57,7 @@ public static class DistributedPlots
             .AddLine(kib, bytes.Select(b => fit.RingAllreduceSeconds(b, ranks) * 1e6), $"model: {fit}", dash: "dash")
             .WithTitle("All-reduce time against message size: latency for small messages, bandwidth for large ones")
             .WithAxisTitles("message (KiB)", "time (µs)")
-            // One tick a decade: plotly's default log ticks read "5 10 2 5 100 2 5 1000".
-            .WithLayout(new { xaxis = new { type = "log", dtick = 1 }, yaxis = new { type = "log", dtick = 1 } })
+            .WithLayout(new { xaxis = new { type = "log" }, yaxis = new { type = "log" } })
             .WithSize(400);
     }
 
@@ -71,7 +70,7 @@ public static class DistributedPlots
             .AddLine(n, n.Select(k => (singleRankComputeSeconds / k + model.ParameterServerSeconds(gradientBytes, (int)k)) * 1e3), "compute + one parameter server", dash: "dot")
             .WithTitle(title)
             .WithAxisTitles("ranks N", "time per step (ms)")
-            .WithLayout(new { yaxis = new { type = "log", dtick = 1 } })
+            .WithLayout(new { yaxis = new { type = "log" } })
             .WithSize(400);
     }
 }
