@@ -69,6 +69,15 @@ public sealed class BrowserFixture : IAsyncLifetime
         return await QuizPage.OpenAsync(context, new Uri(Path.Combine(siteDir, file)).AbsoluteUri, u => u.StartsWith(root, StringComparison.Ordinal));
     }
 
+    /// <summary>Opens a page already on disk (a lesson page, the contact sheet) in a window <paramref name="width"/> px wide, network cut off.</summary>
+    public async Task<QuizPage> OpenFileAsync(string file, int width = 1100)
+    {
+        Skip.If(SkipReason is not null, SkipReason);
+        var context = await _browser!.NewContextAsync(new() { ViewportSize = new() { Width = width, Height = 900 } });
+        context.SetDefaultTimeout(120_000);
+        return await QuizPage.OpenAsync(context, new Uri(Path.GetFullPath(file)).AbsoluteUri);
+    }
+
     /// <summary>A fresh browser context for a page served elsewhere (a local notebook server).</summary>
     public Task<IBrowserContext> NewContextAsync()
     {

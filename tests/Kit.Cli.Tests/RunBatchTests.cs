@@ -118,7 +118,7 @@ public sealed class RunBatchTests(RunBatch batch) : IClassFixture<RunBatch>
     {
         var files = Directory.GetFiles(batch.Out).Select(f => Path.GetFileName(f)).Order().ToArray();
         Assert.Equal(
-            ["compile-error.html", "compile-error.ipynb", "crash.html", "crash.ipynb", "failing.html", "failing.ipynb", "passing.html", "passing.ipynb"],
+            ["compile-error.html", "compile-error.ipynb", "contact-sheet.html", "crash.html", "crash.ipynb", "failing.html", "failing.ipynb", "passing.html", "passing.ipynb"],
             files);
         Assert.NotEqual("stale", File.ReadAllText(Path.Combine(batch.Out, "failing.html")));
     }

@@ -82,6 +82,10 @@ internal static class RunCommand
             rows.Add(await RunOneAsync(path, name, outDir, cellTimeout, maxStreamChars, stdout, stderr));
         }
         WriteSummary(rows, stdout);
+        // The default out folder is artifacts/notebooks and the sheet goes beside it; a chosen folder holds its own.
+        var sheet = output is null ? Path.Combine(Path.GetDirectoryName(outDir)!, ContactSheet.FileName) : Path.Combine(outDir, ContactSheet.FileName);
+        var charts = ContactSheet.Save(outDir, sheet);
+        stdout.WriteLine($"kit run: {Relative(sheet)}: {charts} chart(s) of the executed notebooks in {Relative(outDir)}");
         return rows.Count > 0 && rows.All(r => r.Ok) ? 0 : 1;
     }
 

@@ -46,6 +46,6 @@ public static class ContainerPlots
     {
         var sorted = millis.Order().ToArray();
         var share = Enumerable.Range(1, sorted.Length).Select(i => 100.0 * i / sorted.Length);
-        return Chart.Line(sorted, share, "requests").WithTitle(title).WithAxisTitles("latency (ms)", "% of requests at or below").WithSize(300);
+        return Chart.Line(sorted, share, "requests").WithTitle(title).WithAxisTitles("latency (ms)", "% of requests at or below").WithSize(400);
     }
 }

@@ -34,7 +34,7 @@ public static class DistributedPlots
             .WithTitle(title ?? $"GPipe, {timeline.Stages} stages × {timeline.MicroBatches} micro-batches: bubble {timeline.Bubble:P0} (theory {timeline.TheoreticalBubble:P0})")
             .WithAxisTitles("time (ms)", "")
             .WithLayout(new { barmode = "overlay", yaxis = new { autorange = "reversed" }, bargap = 0.3 })
-            .WithSize(100 + 60 * timeline.Stages);
+            .WithSize(280 + 60 * timeline.Stages);
     }
 
     /// <summary>Measured bubble per micro-batch count beside GPipe's (p − 1)/(m + p − 1).</summary>
@@ -46,7 +46,7 @@ public static class DistributedPlots
             .WithTitle($"Pipeline bubble, {timelines[0].Stages} stages: more micro-batches, less idle time")
             .WithAxisTitles("micro-batches m", "idle fraction of stage time")
             .WithLayout(new { xaxis = new { type = "log", tickvals = m } })
-            .WithSize(320);
+            .WithSize(400);
     }
 
     /// <summary>Measured all-reduce times against message size (log–log), with the fitted latency–bandwidth model.</summary>
@@ -58,7 +58,7 @@ public static class DistributedPlots
             .WithTitle("All-reduce time against message size: latency for small messages, bandwidth for large ones")
             .WithAxisTitles("message (KiB)", "time (µs)")
             .WithLayout(new { xaxis = new { type = "log" }, yaxis = new { type = "log" } })
-            .WithSize(340);
+            .WithSize(400);
     }
 
     /// <summary>Step time against world size for a ring and for one parameter server, from the cost model.</summary>
@@ -71,6 +71,6 @@ public static class DistributedPlots
             .WithTitle(title)
             .WithAxisTitles("ranks N", "time per step (ms)")
             .WithLayout(new { yaxis = new { type = "log" } })
-            .WithSize(340);
+            .WithSize(400);
     }
 }

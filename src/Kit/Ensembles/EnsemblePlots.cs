@@ -48,7 +48,8 @@ public static class EnsemblePlots
         var names = list.Select(r => r.Model).ToArray();
         return Chart.Bar(names, list.Select(r => r.Bias), "bias")
             .AddTrace(new { type = "bar", x = names, y = list.Select(r => r.Variance).ToArray(), name = "variance" })
-            .WithLayout(new { barmode = "group" })
-            .WithTitle("Bias and variance of the predicted class, over several training sets").WithAxisTitles("", "share of test points").WithSize(340);
+            // Long model names slant: the bottom margin grows to hold them rather than cutting them off.
+            .WithLayout(new { barmode = "group", xaxis = new { automargin = true } })
+            .WithTitle("Bias and variance of the predicted class, over several training sets").WithAxisTitles("", "share of test points").WithSize(440);
     }
 }

@@ -48,16 +48,24 @@ public static class TuningPlots
             ["annotations"] = brackets.Select((g, b) => new
             {
                 text = $"bracket {g.Key}: {g.Select(t => t.Config).Distinct().Count()} configs", showarrow = false,
-                xref = $"x{(b == 0 ? "" : b + 1)} domain", yref = $"y{(b == 0 ? "" : b + 1)} domain", x = 0.5, y = 1.08,
+                xref = $"x{(b == 0 ? "" : b + 1)} domain", yref = $"y{(b == 0 ? "" : b + 1)} domain", x = 0.5, y = 1.0, yanchor = "bottom", yshift = 4,
             }).ToArray(),
         };
         for (int b = 0; b < brackets.Count; b++)
         {
             string s = b == 0 ? "" : (b + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
-            layout["xaxis" + s] = new { title = new { text = "epochs" }, type = "log" };
+            // Ticks at the rungs' epoch budgets only (plotly's log ticks read "9 1 2 … 9 10"), the range padded around them.
+            var epochs = brackets[b].Select(t => t.Epochs).Distinct().Order().ToArray();
+            layout["xaxis" + s] = new
+            {
+                title = new { text = "epochs" }, type = "log", tickmode = "array", tickvals = epochs, ticktext = epochs.Select(e => e.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray(),
+                range = new[] { Math.Log10(epochs[0]) - 0.2, Math.Log10(epochs[^1]) + 0.2 },
+            };
             layout["yaxis" + s] = new { matches = b == 0 ? null : "y" };
         }
-        return fig.WithLayout(layout).WithTitle($"Hyperband: {hyperband.Objective.MetricName} per rung").WithSize(380);
+        // The title sits above the brackets' labels, which sit on top of their plots.
+        return fig.WithLayout(layout).WithTitle($"Hyperband: {hyperband.Objective.MetricName} per rung")
+            .WithLayout(new { title = new { pad = new { b = 36 } } }).WithSize(420);
     }
 
     /// <summary>Each completed trial's value of one hyperparameter against its objective, coloured by trial order
