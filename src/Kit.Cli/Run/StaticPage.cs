@@ -27,6 +27,7 @@ internal static partial class StaticPage
         pre.error { background: #fdecea; color: #a01010; }
         .cut { background: #fff3c4; color: #6b4e00; font-style: italic; }
         .output { margin-left: 1rem; overflow-x: auto; }
+        .output pre { white-space: pre-wrap; overflow-wrap: anywhere; }   /* printed results wrap instead of hiding off the page */
         """;
 
     public static void Save(NotebookFile notebook, string path, string status, bool ok) =>
