@@ -6,7 +6,7 @@ namespace Kit.Tests.Architecture;
 /// </summary>
 static class Layers
 {
-    public static readonly IReadOnlySet<string> Foundation = new HashSet<string> { "Runtime", "Data", "Charts", "Training" };
+    public static readonly IReadOnlySet<string> Foundation = new HashSet<string> { "Runtime", "Data", "Charts", "Training", "Accelerators" };
 
     public static readonly IReadOnlySet<string> Topics = new HashSet<string>
     {
