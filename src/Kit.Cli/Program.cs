@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Kit.Cli.Container;
 using Kit.Cli.Doctor;
+using Kit.Cli.GpuCheck;
 using Kit.Cli.Jupyter;
 using Kit.Cli.Run;
 using Kit.Cli.Study;
@@ -20,6 +21,7 @@ public static class Program
             ProgressCommand.Create(),
             ExecNotebookCommand(),
             ContainerCommand.Create(),
+            GpuCheckCommand.Create(),
         };
         return await root.Parse(args).InvokeAsync();
     }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Reflection;
+using Kit.Accelerators;
 using Kit.Charts;
 using Kit.Runtime;
 
@@ -17,7 +18,7 @@ public static class Banner
         {
             var r = KitTorch.Setup();
             var native = r.Native.Patched ? "; libstdc++ too old for TorchSharp, loaded a patched copy (kit doctor explains)" : "";
-            return $"Kit {KitVersion} · TorchSharp {r.TorchSharpVersion} (libtorch {r.LibTorchVersion}) · device {r.DeviceName} ({r.DeviceReason}) · {r.Threads} thread(s){native}";
+            return $"Kit {KitVersion} · TorchSharp {r.TorchSharpVersion} (libtorch {r.LibTorchVersion}) · device {r.DeviceName} ({r.DeviceReason}) · {r.Threads} thread(s) · {KernelDevice.Summary()}{native}";
         }
         catch (Exception e)
         {

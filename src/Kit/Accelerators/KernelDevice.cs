@@ -12,7 +12,7 @@ public sealed record AcceleratorInfo(string Kind, int Index, string Name, long M
 {
     public override string ToString() => Kind == "Cuda"
         ? $"CUDA {Index}: {Name} ({Architecture}, {Multiprocessors} SMs, {MemoryBytes / (1L << 30)} GiB)"
-        : $"ILGPU CPU accelerator ({Name})";
+        : $"ILGPU CPU accelerator ({Multiprocessors} cores of this machine)";
 }
 
 /// <summary>
@@ -43,6 +43,21 @@ public sealed class KernelDevice : IDisposable
     {
         var (context, problem) = CreateContext();
         using (context) return (context.Devices.Select(Describe).ToList(), problem ?? NoCudaNote(context));
+    }
+
+    /// <summary>One line for the setup banner and <c>kit doctor</c>: the CUDA devices ILGPU sees, or why there are none.</summary>
+    public static string Summary()
+    {
+        try
+        {
+            var (devices, problem) = List();
+            var gpus = devices.Where(d => d.Kind == "Cuda").ToList();
+            return gpus.Count > 0 ? $"ILGPU sees {string.Join(", ", gpus)}" : $"ILGPU: CPU accelerator only ({problem})";
+        }
+        catch (Exception e)
+        {
+            return $"ILGPU did not start: {e.Message}";
+        }
     }
 
     /// <summary>Opens the requested accelerator: "auto" (or null: KIT_ACCELERATOR, then auto), "cpu", "cuda" or "cuda:N".</summary>
@@ -89,8 +104,8 @@ public sealed class KernelDevice : IDisposable
     /// <summary>A driver that is present but broken makes ILGPU's CUDA probe throw; the CPU must still work then.</summary>
     static (Context Context, string? Problem) CreateContext()
     {
-        try { return (Context.Create(b => b.CPU().Cuda()), null); }
-        catch (Exception e) { return (Context.Create(b => b.CPU()), $"the CUDA driver did not answer ({e.Message})"); }
+        try { return (Context.Create(b => b.DefaultCPU().Cuda()), null); }
+        catch (Exception e) { return (Context.Create(b => b.DefaultCPU()), $"the CUDA driver did not answer ({e.Message})"); }
     }
 
     static string? NoCudaNote(Context context) =>
