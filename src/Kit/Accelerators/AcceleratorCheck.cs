@@ -93,10 +93,9 @@ public static class AcceleratorCheck
         var s = sizes.Conv;
         return
         [
-            new("matmul", $"{sizes.MatMul.M}x{sizes.MatMul.K} · {sizes.MatMul.K}x{sizes.MatMul.N}", sizes.MatMul.Flops, mmRate,
+            new("matmul", sizes.MatMul.ToString(), sizes.MatMul.Flops, mmRate,
                 mmRate / peak.FlopsPerSecond, mmDiff, mmDiff <= Tolerance),
-            new("conv2d", $"[{s.InChannels},{s.Height},{s.Width}] * [{s.OutChannels},{s.InChannels},{s.KernelHeight},{s.KernelWidth}]",
-                s.Flops, cvRate, cvRate / peak.FlopsPerSecond, cvDiff, cvDiff <= Tolerance),
+            new("conv2d", s.ToString(), s.Flops, cvRate, cvRate / peak.FlopsPerSecond, cvDiff, cvDiff <= Tolerance),
         ];
     }
 

@@ -6,6 +6,8 @@ public readonly record struct MatMulShape(int M, int K, int N)
     /// <summary>One multiply and one add per term of each output element.</summary>
     public double Flops => 2.0 * M * K * N;
 
+    public override string ToString() => $"{M}x{K} · {K}x{N}";
+
     /// <summary>Checks both arrays against the sizes; the message names the argument and what was expected.</summary>
     public static MatMulShape Of(float[] a, float[] b, int m, int k, int n)
     {
@@ -22,6 +24,8 @@ public readonly record struct ConvShape(int InChannels, int Height, int Width, i
     public int OutHeight => Height - KernelHeight + 1;
     public int OutWidth => Width - KernelWidth + 1;
     public int OutputLength => OutChannels * OutHeight * OutWidth;
+
+    public override string ToString() => $"[{InChannels},{Height},{Width}] * [{OutChannels},{InChannels},{KernelHeight},{KernelWidth}]";
 
     /// <summary>One multiply and one add per weight, per output element.</summary>
     public double Flops => 2.0 * OutputLength * InChannels * KernelHeight * KernelWidth;
