@@ -3,6 +3,7 @@ using Kit.Cli.Bundle;
 using Kit.Cli.Container;
 using Kit.Cli.Doctor;
 using Kit.Cli.Export;
+using Kit.Cli.GpuCheck;
 using Kit.Cli.Jupyter;
 using Kit.Cli.Run;
 using Kit.Cli.Site;
@@ -28,6 +29,7 @@ public static class Program
             BundleCommands.Setup(),
             SiteCommand.Create(),
             ExportCommand.Create(),
+            GpuCheckCommand.Create(),
         };
         return await root.Parse(args).InvokeAsync();
     }

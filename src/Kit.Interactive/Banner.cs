@@ -1,4 +1,5 @@
 using System.Net;
+using Kit.Accelerators;
 using Kit.Charts;
 using Kit.Runtime;
 
@@ -9,7 +10,7 @@ public static class Banner
 {
     public static string KitVersion => KitBanner.KitVersion;
 
-    public static string Text() => KitBanner.Line();
+    public static string Text() => $"{KitBanner.Line()} · {KernelDevice.Summary()}";
 
     public static string Create() =>
         PlotlyJs.ScriptTag() +

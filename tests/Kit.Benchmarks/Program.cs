@@ -12,6 +12,7 @@ var benchmarks = new Dictionary<string, Func<int>>
     ["clarify"] = ClarifyBenchmark.Run,
     ["distributed"] = () => DistributedBenchmark.Run(),
     ["tuning"] = () => TuningBenchmark.Run(),
+    ["accelerators"] = () => AcceleratorsBenchmark.Run(),
 };
 
 var name = args.FirstOrDefault() ?? "threads";

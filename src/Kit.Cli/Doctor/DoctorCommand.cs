@@ -20,6 +20,7 @@ public static class DoctorCommand
         var home = KitHome();
         var checks = new List<Check> { DotnetSdk(), home, LibStdCxx() };
         checks.AddRange(home.Status == CheckStatus.Fail ? [TorchNeedsKitHome()] : Torch());
+        checks.Add(Accelerators());
         checks.Add(JupyterTool());
         checks.Add(JupyterKernelspec());
         checks.Add(PackageFeed());
@@ -108,6 +109,10 @@ public static class DoctorCommand
             new Check("device", CheckStatus.Pass, $"{report.DeviceName}: {report.DeviceReason}; {report.Threads} thread(s) ({report.ThreadsReason}). KIT_DEVICE=cpu|cuda overrides"),
         ];
     }
+
+    /// <summary>Only informs: the ILGPU kernels run on the CPU accelerator when no GPU is there.</summary>
+    public static Check Accelerators() =>
+        new("accelerators", CheckStatus.Pass, $"{Kit.Accelerators.KernelDevice.Summary()}. KIT_ACCELERATOR=cpu|cuda|cuda:N overrides; kit gpu-check measures");
 
     public static Check JupyterTool()
     {

@@ -6,7 +6,7 @@ namespace Kit.Tests.Architecture;
 /// </summary>
 static class Layers
 {
-    public static readonly IReadOnlySet<string> Foundation = new HashSet<string> { "Runtime", "Data", "Charts", "Training", "Embeddings" };
+    public static readonly IReadOnlySet<string> Foundation = new HashSet<string> { "Runtime", "Data", "Charts", "Training", "Embeddings", "Accelerators" };
 
     public static readonly IReadOnlySet<string> Topics = new HashSet<string>
     {
