@@ -10,7 +10,7 @@ public static class Banner
 {
     public static string KitVersion => KitBanner.KitVersion;
 
-    public static string Text() => $"{KitBanner.Line()} · {KernelDevice.Summary()}";
+    public static string Text() => $"{KitBanner.Line()} · {KernelDevice.BannerSummary()}";
 
     public static string Create() =>
         PlotlyJs.ScriptTag() +

@@ -108,4 +108,17 @@ public class AcceleratorTests
         Assert.False(File.Exists(path + ".tmp"));
         Directory.Delete(Path.GetDirectoryName(path)!, true);
     }
+
+    [Fact]
+    public void Without_nvidias_driver_library_the_banner_says_cpu_only_and_agrees_with_the_full_probe()
+    {
+        if (System.Runtime.InteropServices.NativeLibrary.TryLoad("libcuda.so.1", out var driver))
+        {
+            System.Runtime.InteropServices.NativeLibrary.Free(driver);
+            Assert.Equal(KernelDevice.Summary(), KernelDevice.BannerSummary());
+            return;
+        }
+        Assert.Equal("ILGPU: CPU accelerator only (no CUDA driver, libcuda.so.1, on this machine)", KernelDevice.BannerSummary());
+        Assert.StartsWith("ILGPU: CPU accelerator only", KernelDevice.Summary());
+    }
 }

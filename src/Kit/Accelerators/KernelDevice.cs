@@ -60,6 +60,19 @@ public sealed class KernelDevice : IDisposable
         }
     }
 
+    /// <summary>
+    /// <see cref="Summary"/> for the setup banner, which every lesson prints: on Linux without NVIDIA's driver library
+    /// there can be no CUDA device, so it says so without starting ILGPU (the full probe is for <c>kit doctor</c>).
+    /// </summary>
+    public static string BannerSummary()
+    {
+        if (!OperatingSystem.IsLinux()) return Summary();
+        if (!System.Runtime.InteropServices.NativeLibrary.TryLoad("libcuda.so.1", out var driver))
+            return "ILGPU: CPU accelerator only (no CUDA driver, libcuda.so.1, on this machine)";
+        System.Runtime.InteropServices.NativeLibrary.Free(driver);
+        return Summary();
+    }
+
     /// <summary>Opens the requested accelerator: "auto" (or null: KIT_ACCELERATOR, then auto), "cpu", "cuda" or "cuda:N".</summary>
     public static KernelDevice Open(string? requested = null)
     {
