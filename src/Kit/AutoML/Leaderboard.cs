@@ -62,12 +62,12 @@ public sealed class Leaderboard
         return new Figure()
             .AddTrace(new
             {
-                type = "bar", orientation = "h", x = done.Select(r => r.Score), y = done.Select(r => r.Candidate.Name),
+                type = "bar", orientation = "h", x = done.Select(r => r.Score), y = done.Select(r => r.Candidate.Name.Replace(" (", "<br>(")),   // name, then hyperparameters, on two lines
                 error_x = new { type = "data", array = done.Select(r => r.Spread), visible = true },
             })
             .WithTitle($"Leaderboard: {Objective.Name}, mean of {FoldCount} folds ({(Objective.Maximize ? "higher" : "lower")} is better)")
             .WithAxisTitles(Objective.Name, "")
-            .WithLayout(new { margin = new { l = 300 } })
-            .WithSize(120 + 40 * done.Count);
+            .WithLayout(new { margin = new { l = 300 }, yaxis = new { automargin = true } })
+            .WithSize(120 + 48 * done.Count);
     }
 }

@@ -57,7 +57,7 @@ public static class DistributedPlots
             .AddLine(kib, bytes.Select(b => fit.RingAllreduceSeconds(b, ranks) * 1e6), $"model: {fit}", dash: "dash")
             .WithTitle("All-reduce time against message size: latency for small messages, bandwidth for large ones")
             .WithAxisTitles("message (KiB)", "time (µs)")
-            .WithLayout(new { xaxis = new { type = "log" }, yaxis = new { type = "log" } })
+            .WithLogAxis("x").WithLogAxis("y")
             .WithSize(400);
     }
 
@@ -70,7 +70,7 @@ public static class DistributedPlots
             .AddLine(n, n.Select(k => (singleRankComputeSeconds / k + model.ParameterServerSeconds(gradientBytes, (int)k)) * 1e3), "compute + one parameter server", dash: "dot")
             .WithTitle(title)
             .WithAxisTitles("ranks N", "time per step (ms)")
-            .WithLayout(new { yaxis = new { type = "log" } })
+            .WithLogAxis("y")
             .WithSize(400);
     }
 }

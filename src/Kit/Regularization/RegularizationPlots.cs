@@ -40,11 +40,11 @@ public static class RegularizationPlots
             bool last = i == models.Length - 1;
             layout[$"xaxis{s}"] = Figure.ToNode(new
             {
-                anchor = $"y{s}", range = new[] { -1.0, 1.0 }, matches = i == 0 ? null : "x", showticklabels = last,
+                anchor = $"y{s}", range = new[] { -1.1, 1.1 }, matches = i == 0 ? null : "x", showticklabels = last,
                 title = last ? new { text = "weight (values beyond ±1 counted in the end bins)" } : null,
             });
         }
-        return fig.WithTitle("Weight values").WithLayout(layout).WithLayout(new { bargap = 0 }).WithSize(200 + 160 * models.Length);
+        return fig.WithTitle("Weight values").WithLayout(layout).WithLayout(new { bargap = 0 }).WithSize(200 + 220 * models.Length);
     }
 
     /// <summary>

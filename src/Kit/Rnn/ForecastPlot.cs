@@ -36,12 +36,12 @@ public static class ForecastPlot
             fig.AddTrace(new { type = "scatter", mode = "lines", name = $"{name} (test RMSE {rmse:F3})", legendgroup = name, x = testAxis, y = values[..shown], line });
             fig.AddTrace(new { type = "scatter", mode = "lines", name = $"{name} error", legendgroup = name, showlegend = false, x = testAxis, y = error[..shown], line, xaxis = "x2", yaxis = "y2" });
         }
-        return fig.WithSize(560).WithLayout(new
+        return fig.WithSize(700).WithLayout(new
         {
             xaxis = new { anchor = "y", matches = "x2", showticklabels = false },
-            yaxis = new { domain = new[] { 0.42, 1.0 }, title = new { text = "value" } },
+            yaxis = new { domain = new[] { 0.45, 1.0 }, title = new { text = "value" } },
             xaxis2 = new { anchor = "y2", title = new { text = "time step" } },
-            yaxis2 = new { domain = new[] { 0.0, 0.3 }, title = new { text = "|error|" }, rangemode = "tozero" },
+            yaxis2 = new { domain = new[] { 0.0, 0.33 }, title = new { text = "|error|" }, rangemode = "tozero" },
             legend = new { orientation = "v", x = 1.02, xanchor = "left", y = 1.0, yanchor = "top" },
         });
     }
