@@ -16,7 +16,8 @@ public sealed record Tolerated(string Lesson, string Where, string What, string 
 
     static readonly Tolerated[] All =
     [
-        // Nothing is tolerated now: printed output wraps on the page (StaticPage), and the chart helpers keep
-        // every chart of lessons 01–17 clear. Add an entry here, with its reason, only for a finding to be fixed later.
+        // Printed output wraps on the page (StaticPage) and the chart helpers keep the charts clear; what is left here
+        // is a design choice the check cannot tell from a squashed plot. Add an entry only with its reason.
+        new("08-cross-validation", "StratifiedKFold(5)", "plot area xy2", "the class strip under the folds is one row of colour by design, not a plot of values"),
     ];
 }
