@@ -8,7 +8,7 @@
 #   - Open MPI (openmpi-bin, libopenmpi-dev): lesson 13 runs its ranks as MPI processes (as root, mpirun also needs
 #     OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1, which the Kit sets for the jobs it starts)
 #   - shellcheck: a test checks every script in environment/ and .ci/ with it
-# With --peers it also installs those peers (about 1.1 GB): PyTorch, scikit-learn, numpy, scipy for /usr/bin/python3.
+# With --peers it also installs those peers (about 1.1 GB): PyTorch, scikit-learn, numpy, scipy, NLTK for /usr/bin/python3.
 # With --container it installs only what the Kit's images need at run time (libtorch's OpenMP runtime and the ICU
 # library .NET needs, on a base image that lacks them): environment/containers/Dockerfile and
 # environment/sagemaker-studio/Dockerfile run it, so the images and CI share one install script.
@@ -20,7 +20,7 @@ as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 export DEBIAN_FRONTEND=noninteractive
 packages=(jupyter-nbconvert python3-nbclient jupyter-client jupyter-core python3-ipykernel python3-notebook chromium libopenblas0 openmpi-bin libopenmpi-dev shellcheck)
 case "${1:-}" in
-  --peers) packages+=(python3-torch python3-sklearn python3-numpy python3-scipy) ;;
+  --peers) packages+=(python3-torch python3-sklearn python3-numpy python3-scipy python3-nltk) ;;
   --container) packages=(libgomp1) ;;
   --notebook) packages=(libgomp1 jupyter-client jupyter-core python3-ipykernel jupyter-nbconvert python3-nbclient) ;;
   "") ;;

@@ -6,13 +6,13 @@ namespace Kit.Tests.Architecture;
 /// </summary>
 static class Layers
 {
-    public static readonly IReadOnlySet<string> Foundation = new HashSet<string> { "Runtime", "Data", "Charts", "Training" };
+    public static readonly IReadOnlySet<string> Foundation = new HashSet<string> { "Runtime", "Data", "Charts", "Training", "Embeddings" };
 
     public static readonly IReadOnlySet<string> Topics = new HashSet<string>
     {
         "NetworkBasics", "Cnn", "Rnn", "TrainingConcepts", "Regularization", "Losses", "Metrics", "CrossValidation",
         "Clustering", "Clarify", "Text", "Ensembles", "TransferVsIncremental", "Containers", "Distributed",
-        "Tuning", "Registry", "Debugging", "Experiments",
+        "Tuning", "Registry", "Debugging", "Experiments", "GenAIEvaluation", "Retrieval",
     };
 
     /// <summary>The study layer: quizzes (questions, grading, the answer pipeline) on top of progress (the store).</summary>
