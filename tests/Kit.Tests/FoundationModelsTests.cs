@@ -70,7 +70,7 @@ public class FoundationModelsTests
         // 2 blocks × (q_proj, v_proj) × r·(in + out) = 4 × 2·(64 + 64) = 1,024 adapter parameters, plus the head 64·4 + 4 = 260.
         Assert.Equal(1024 + 260, lora.Trainable);
         Assert.Equal(pre.Encoder.parameters().Sum(p => p.numel()) + 1024 + 260, lora.Total);
-        Assert.All(before, p => Assert.True(p.Value.equal(pre.Encoder.state_dict()[p.Key]).item<bool>(), p.Key));
+        Assert.All(before, p => Assert.True(p.Value.allclose(pre.Encoder.state_dict()[p.Key], rtol: 0, atol: 0), p.Key));
         var full = Adaptation.FullFineTune(pre, Lesson16.Encoder, SequenceTasks.New(200, 2), SequenceTasks.New(100, 3), original, new(1, 1e-3), seed: 0);
         Assert.Equal(full.Total, full.Trainable);
     }
@@ -83,8 +83,9 @@ public class FoundationModelsTests
         Assert.Equal("count", Assert.Throws<ArgumentOutOfRangeException>(() => SequenceTasks.New(0, 0)).ParamName);
         var pre = Adaptation.Pretrain(Lesson16.Encoder, task, task, new(1, 1e-3), 0);
         var wider = () => (nn.Module<Tensor, Tensor>)new Lesson16.TinyTransformer(SequenceTasks.Vocabulary, SequenceTasks.Length, (i, o) => nn.Linear(i, o), depth: 3);
-        var e = Assert.ThrowsAny<Exception>(() => Adaptation.FullFineTune(pre, wider, task, task, task, new(1, 1e-3), 0));
-        Assert.Contains("layers.2", e.Message);
+        var e = Assert.Throws<ArgumentException>(() => Adaptation.FullFineTune(pre, wider, task, task, task, new(1, 1e-3), 0));
+        Assert.Equal("build", e.ParamName);
+        Assert.Contains("not pre-trained [layers.2.", e.Message);
     }
 }
 

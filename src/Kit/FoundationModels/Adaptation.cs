@@ -77,9 +77,14 @@ public static class Adaptation
         ArgumentNullException.ThrowIfNull(pretrained);
         ArgumentNullException.ThrowIfNull(originalTest);
         var encoder = Nets.Seeded(seed, build);
-        var (missing, unexpected) = encoder.load_state_dict(pretrained.Encoder.state_dict(), strict: strict);
-        if (unexpected.Count > 0 || missing.Any(m => !IsAdapter(m)))
-            throw new ArgumentException($"the encoder does not match the pre-trained one: missing {string.Join(", ", missing)}; unexpected {string.Join(", ", unexpected)}.", nameof(build));
+        var source = pretrained.Encoder.state_dict();
+        var target = encoder.state_dict();
+        var missing = target.Keys.Except(source.Keys).Where(k => strict || !IsAdapter(k)).ToList();
+        var unexpected = source.Keys.Except(target.Keys).ToList();
+        var reshaped = source.Keys.Intersect(target.Keys).Where(k => !source[k].shape.SequenceEqual(target[k].shape)).ToList();
+        if (missing.Count + unexpected.Count + reshaped.Count > 0)
+            throw new ArgumentException($"the encoder does not match the pre-trained one: not pre-trained [{string.Join(", ", missing)}]; not in the encoder [{string.Join(", ", unexpected)}]; other shape [{string.Join(", ", reshaped)}].", nameof(build));
+        encoder.load_state_dict(source, strict: false);
         foreach (var (name, p) in encoder.named_parameters()) p.requires_grad = trainable(name);
         var head = nn.Linear(pretrained.Features, Classes(train)).to(KitTorch.Device);
         var parameters = encoder.parameters().Where(p => p.requires_grad).Concat(head.parameters()).ToList();

@@ -11,10 +11,13 @@ public sealed record GuideQuestion(string Kind, string Question, string Evidence
     public IReadOnlySet<int> RelevantIn(IReadOnlyList<Chunk> chunks)
     {
         ArgumentNullException.ThrowIfNull(chunks);
-        var relevant = Enumerable.Range(0, chunks.Count).Where(i => 2 * chunks[i].Overlap(EvidenceStart, EvidenceEnd) >= Evidence.Length).ToHashSet();
+        var relevant = HoldingHalf(chunks);
         if (relevant.Count == 0) throw new ArgumentException($"no chunk holds half of the evidence of \"{Question}\" (are the chunks from the study guide?).", nameof(chunks));
         return relevant;
     }
+
+    internal HashSet<int> HoldingHalf(IReadOnlyList<Chunk> chunks) =>
+        Enumerable.Range(0, chunks.Count).Where(i => 2 * chunks[i].Overlap(EvidenceStart, EvidenceEnd) >= Evidence.Length).ToHashSet();
 }
 
 /// <summary>
@@ -44,6 +47,32 @@ public static class StudyGuide
     /// <summary>The questions labelled against <paramref name="chunks"/>, for <see cref="RetrievalMetrics.Evaluate"/>.</summary>
     public static List<LabelledQuery> Labelled(IEnumerable<GuideQuestion> questions, IReadOnlyList<Chunk> chunks) =>
         questions.Select(q => new LabelledQuery(q.Question, q.RelevantIn(chunks))).ToList();
+
+    /// <summary>
+    /// Mean recall@k and MRR of <paramref name="retriever"/> (built over <paramref name="chunks"/>) on the questions. A question
+    /// whose evidence no chunk holds half of (the chunks are smaller than the answer) counts as missed: no single chunk answers it.
+    /// </summary>
+    public static (double RecallAtK, double Mrr, int Unanswerable) Evaluate(IRetriever retriever, IEnumerable<GuideQuestion> questions, IReadOnlyList<Chunk> chunks, int k)
+    {
+        ArgumentNullException.ThrowIfNull(retriever);
+        ArgumentNullException.ThrowIfNull(questions);
+        ArgumentNullException.ThrowIfNull(chunks);
+        if (chunks.Count != retriever.Count) throw new ArgumentException($"the retriever indexes {retriever.Count} chunks, not these {chunks.Count}.", nameof(chunks));
+        if (k < 1 || k > retriever.Count) throw new ArgumentOutOfRangeException(nameof(k), k, $"k must be between 1 and the corpus size, {retriever.Count}.");
+        var list = questions.ToList();
+        if (list.Count == 0) throw new ArgumentException("there are no questions.", nameof(questions));
+        double recall = 0, rr = 0;
+        int unanswerable = 0;
+        foreach (var q in list)
+        {
+            var relevant = q.HoldingHalf(chunks);
+            if (relevant.Count == 0) { unanswerable++; continue; }
+            var ranked = retriever.Search(q.Question, Math.Min(Math.Max(k, 10), retriever.Count));
+            recall += RetrievalMetrics.RecallAtK(ranked, relevant, k);
+            rr += RetrievalMetrics.ReciprocalRank(ranked, relevant);
+        }
+        return (recall / list.Count, rr / list.Count, unanswerable);
+    }
 
     static string Read(string name)
     {
