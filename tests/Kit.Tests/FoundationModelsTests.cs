@@ -113,6 +113,8 @@ public class FoundationModelsClaimTests(ITestOutputHelper output)
     [Fact]
     public void LoRA_comes_within_three_points_of_full_fine_tuning_training_under_five_percent_of_the_parameters_and_forgets_less()
     {
+        // Measured at seeds 0–4: LoRA trains 1.8 %, reaches 98.1–98.7 % against 98.9–99.6 % (0.2–1.5 points behind), and
+        // forgets 26.6–42.5 points of the original task against 52.1–57.7 for full fine-tuning.
         Seeds.Every(seed =>
         {
             var (full, lora) = Run(seed);
