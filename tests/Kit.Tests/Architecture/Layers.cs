@@ -12,7 +12,7 @@ static class Layers
     {
         "NetworkBasics", "Cnn", "Rnn", "TrainingConcepts", "Regularization", "Losses", "Metrics", "CrossValidation",
         "Clustering", "Clarify", "Text", "Ensembles", "TransferVsIncremental", "Containers", "Distributed",
-        "Tuning", "Registry", "Debugging", "Experiments", "AutoML", "GenAIEvaluation", "Retrieval",
+        "Tuning", "Registry", "Debugging", "Experiments", "AutoML", "GenAIEvaluation", "Retrieval", "FoundationModels",
     };
 
     /// <summary>The study layer: quizzes (questions, grading, the answer pipeline) on top of progress (the store).</summary>

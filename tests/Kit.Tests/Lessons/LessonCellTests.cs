@@ -31,6 +31,7 @@ public class LessonCellTests
     [InlineData("05-", new[] { "regularized-mlp" })]
     [InlineData("10-", new[] { "tuning-trial" })]
     [InlineData("15-", new[] { "transfer-mlp" })]
+    [InlineData("16-", new[] { "lora-linear", "tiny-transformer" })]
     [InlineData("17-", new[] { "bleu", "rouge-l", "bertscore" })]
     public void A_lesson_defines_its_networks_in_its_own_cells(string notebook, string[] names)
     {
