@@ -1,7 +1,8 @@
 namespace Kit.Cli.Site;
 
 /// <summary>
-/// The study guide's top-level sections, in the guide's order (MLA-C01 Domain 2B), which the site's index follows.
+/// The study guide's top-level sections, in the guide's order (MLA-C01 Domain 2B), which the site's index follows,
+/// then the lessons for what MLA-C02 added.
 /// A lesson belongs to the first of them its "**Study guide:**" line names.
 /// </summary>
 internal static class GuideSections
@@ -25,6 +26,7 @@ internal static class GuideSections
         "Transfer Learning vs Incremental Learning",
         "Cross-Validation",
         "Loss Functions",
+        "MLA-C02 additions",   // not in MLA-C01's guide: the foundation-model and generative-AI tasks MLA-C02 added
     ];
 
     /// <summary>The section named first in <paramref name="guideLine"/>, or <see cref="Other"/> when it names none.</summary>
